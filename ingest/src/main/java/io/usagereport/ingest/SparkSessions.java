@@ -1,0 +1,47 @@
+package io.usagereport.ingest;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The settings every stage relies on, applied to a session whatever its master.
+ */
+public final class SparkSessions
+{
+    /** The default master: Spark embedded in this process, on every core. */
+    public static final String LOCAL_MASTER = "local[*]";
+
+    private SparkSessions() {}
+
+    /**
+     * A session builder with the lake's invariants: UTC session time, Parquet timestamps as {@code TIMESTAMP_MICROS}
+     * (readable by DuckDB, Trino and pandas), and partition overwrites that replace only the partitions written.
+     *
+     * @param settings extra Spark settings ({@code --conf key=value}); they win over the defaults
+     */
+    public static SparkSession.Builder builder(String appName, String master, Map<String, String> settings)
+    {
+        requireNonNull(appName, "appName is null");
+        requireNonNull(master, "master is null");
+        requireNonNull(settings, "settings is null");
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(appName)
+                .master(master)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.parquet.compression.codec", "zstd")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master.startsWith("local")) {
+            builder.config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.ui.enabled", "false");
+        }
+        settings.forEach(builder::config);
+        return builder;
+    }
+}

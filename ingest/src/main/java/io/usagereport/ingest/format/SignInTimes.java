@@ -1,0 +1,123 @@
+package io.usagereport.ingest.format;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the sign-in times that real exports contain, always as UTC instants.
+ *
+ * <ul>
+ * <li>ISO-8601 with {@code Z} or an offset, 0 to 9 fractional digits: {@code 2025-12-04T08:19:41Z},
+ *     {@code 2019-10-18T04:45:48.0729893-05:00} (the offset is applied);</li>
+ * <li>ISO-8601 without a zone, with {@code T} or a space: {@code 2023-07-21 05:03:52.160562400} (read as UTC);</li>
+ * <li>Log Analytics display dates: {@code 4/28/2021, 2:08:45.221 PM};</li>
+ * <li>PowerShell culture dates: en-US {@code 5/13/2024 3:59:27 PM}, ja-JP {@code 2024/05/13 15:59:27},
+ *     en-GB/fr-FR {@code 13/05/2024 15:59:27} (24-hour clock, day first), de-DE {@code 13.05.2024 15:59:27}.</li>
+ * </ul>
+ * Times without a zone are taken as UTC: the portal and Log Analytics write UTC, and PowerShell's sign-in objects
+ * carry UTC times.
+ */
+public final class SignInTimes
+{
+    /** What a caller's error message says was expected. */
+    public static final String EXPECTED = "an ISO-8601 date-time (2022-09-30T23:59:59Z) or a display date-time (9/30/2022 11:59:59 PM)";
+
+    private static final DateTimeFormatter ISO_LOCAL = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
+    private static final List<DateTimeFormatter> DISPLAY = List.of(
+            // en-US and Log Analytics: month first, 12-hour clock, optional comma and fraction
+            displayFormatter("M/d/uuuu[,] h:mm[:ss]", true),
+            // ja-JP: year first, 24-hour clock
+            displayFormatter("uuuu/M/d H:mm[:ss]", false),
+            // en-GB, fr-FR: day first, 24-hour clock
+            displayFormatter("d/M/uuuu[,] H:mm[:ss]", false),
+            // de-DE: day first with dots
+            displayFormatter("d.M.uuuu[,] H:mm[:ss]", false));
+
+    private SignInTimes() {}
+
+    /** The instant {@code text} names, or empty when it is not a date-time of a known shape. */
+    public static Optional<Instant> parse(String text)
+    {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String value = text.strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+                return Optional.of(parseIso(value));
+            }
+            for (DateTimeFormatter formatter : DISPLAY) {
+                try {
+                    return Optional.of(LocalDateTime.parse(value, formatter).toInstant(ZoneOffset.UTC));
+                }
+                catch (DateTimeParseException ignored) {
+                    // try the next culture
+                }
+            }
+            return Optional.empty();
+        }
+        catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant parseIso(String value)
+    {
+        char last = value.charAt(value.length() - 1);
+        if (last == 'Z' || last == 'z' || hasOffset(value)) {
+            return OffsetDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        }
+        return LocalDateTime.parse(value, ISO_LOCAL).toInstant(ZoneOffset.UTC);
+    }
+
+    private static boolean hasOffset(String value)
+    {
+        // an offset is +hh:mm / -hh:mm after the time part (index 19 at the earliest: 2022-01-01T00:00:00+01:00)
+        for (int index = Math.max(19, value.length() - 6); index < value.length(); index++) {
+            char c = value.charAt(index);
+            if (c == '+' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DateTimeFormatter displayFormatter(String pattern, boolean twelveHour)
+    {
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+                .optionalEnd();
+        if (twelveHour) {
+            builder.appendLiteral(' ').appendText(ChronoField.AMPM_OF_DAY, java.util.Map.of(0L, "AM", 1L, "PM"));
+        }
+        return builder.toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT)
+                .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+    }
+}

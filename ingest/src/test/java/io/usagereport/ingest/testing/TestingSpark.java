@@ -1,0 +1,29 @@
+package io.usagereport.ingest.testing;
+
+import io.usagereport.ingest.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Map;
+
+/**
+ * The one local Spark session shared by every test in a JVM: starting Spark costs seconds, so tests never start
+ * their own. It is stopped when the JVM exits.
+ */
+public final class TestingSpark
+{
+    private static SparkSession session;
+
+    private TestingSpark() {}
+
+    public static synchronized SparkSession session()
+    {
+        if (session == null) {
+            session = SparkSessions.builder("usage-report-tests", "local[2]", Map.of(
+                            "spark.sql.shuffle.partitions", "4",
+                            "spark.default.parallelism", "4"))
+                    .getOrCreate();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
+        }
+        return session;
+    }
+}
