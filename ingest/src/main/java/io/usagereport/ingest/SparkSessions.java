@@ -33,6 +33,7 @@ public final class SparkSessions
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {

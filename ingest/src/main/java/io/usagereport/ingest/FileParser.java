@@ -1,0 +1,287 @@
+package io.usagereport.ingest;
+
+import io.usagereport.ingest.format.ExportFormats;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The parse step, run on the executors: each input file (a row of {@link ParsedSchema#INPUT_FILES}) becomes its
+ * sign-in rows, its reject rows and one closing file row ({@link ParsedSchema#SCHEMA}).
+ *
+ * <p>The readers push records into a sink while Spark pulls rows from an iterator, so each file is read on a
+ * helper thread that hands over batches through a small bounded queue: memory stays flat whatever the file's size.
+ */
+final class FileParser
+        implements MapPartitionsFunction<Row, Row>
+{
+    private static final long serialVersionUID = 1L;
+    private static final int BATCH_ROWS = 1024;
+    private static final int QUEUE_BATCHES = 8;
+
+    private final Map<String, String> hadoopSettings;
+    private final String encoding;
+
+    /**
+     * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
+     *         with the same settings
+     * @param encoding the character set for files without a byte order mark; empty for UTF-8
+     */
+    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding)
+    {
+        this.hadoopSettings = Map.copyOf(hadoopSettings);
+        this.encoding = encoding.map(Charset::name).orElse("");
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> files)
+    {
+        Configuration configuration = new Configuration(false);
+        hadoopSettings.forEach(configuration::set);
+        Optional<Charset> charset = encoding.isEmpty() ? Optional.empty() : Optional.of(Charset.forName(encoding));
+        return new Iterator<>()
+        {
+            private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext()
+            {
+                while (!current.hasNext() && files.hasNext()) {
+                    current = new FileRows(configuration, charset, files.next());
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next()
+            {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    static String sourceKey(String tenantId, String sourceFile)
+    {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(tenantId.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(sourceFile.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows of one file, produced by a reader thread. */
+    private static final class FileRows
+            implements Iterator<Row>, SignInSink
+    {
+        private static final List<Row> END = List.of();
+
+        private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+        private final String tenantId;
+        private final String sourceFile;
+        private final String sourceKey;
+        private final long bytes;
+        private List<Row> batch = new ArrayList<>(BATCH_ROWS);
+        private Iterator<Row> taken = java.util.Collections.emptyIterator();
+        private boolean finished;
+        private volatile boolean abandoned;
+
+        FileRows(Configuration configuration, Optional<Charset> encoding, Row file)
+        {
+            String path = file.getString(0);
+            this.tenantId = file.getString(1);
+            this.sourceFile = file.getString(2);
+            this.bytes = file.getLong(3);
+            this.sourceKey = sourceKey(tenantId, sourceFile);
+            Thread reader = new Thread(() -> read(configuration, encoding, path), "usage-report-reader");
+            reader.setDaemon(true);
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener(context -> {
+                    abandoned = true;
+                    reader.interrupt();
+                });
+            }
+            reader.start();
+        }
+
+        private void read(Configuration configuration, Optional<Charset> encoding, String path)
+        {
+            String format = "unknown";
+            String charset = encoding.map(Charset::name).orElse(StandardCharsets.UTF_8.name());
+            try {
+                Path hadoopPath = new Path(path);
+                FileSystem fileSystem = hadoopPath.getFileSystem(configuration);
+                try (InputStream stream = fileSystem.open(hadoopPath)) {
+                    ExportFormats.ReadResult result = ExportFormats.read(sourceFile, stream, encoding, this);
+                    format = result.format();
+                    charset = result.charset().name();
+                }
+            }
+            catch (CancellationSignal e) {
+                return;
+            }
+            catch (UsageReportException e) {
+                reject(Reject.ofRecord(0, 0, e.getMessage(), ""));
+            }
+            catch (IOException | RuntimeException | Error e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String problem = ExportFormats.isDecodingError(e instanceof IOException io ? io : null)
+                        ? "Cannot decode " + sourceFile + " as " + charset + " after its start; pass --encoding with the file's character set"
+                        : "Cannot read the rest of " + sourceFile + ": " + message;
+                reject(Reject.ofRecord(0, 0, problem, ""));
+            }
+            try {
+                finish(format, charset);
+            }
+            catch (CancellationSignal e) {
+                // the task is gone
+            }
+        }
+
+        private void finish(String format, String charset)
+        {
+            add(RowFactory.create(ParsedSchema.KIND_FILE, tenantId, null, sourceKey,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sourceFile, null,
+                    null, null, null, null, null, format, charset, bytes));
+            flush();
+            put(END);
+        }
+
+        @Override
+        public void signIn(SignIn signIn, long record, long line)
+        {
+            String month = YearMonth.from(signIn.createdAt().atOffset(ZoneOffset.UTC)).toString();
+            add(RowFactory.create(ParsedSchema.KIND_SIGN_IN, tenantId, month, sourceKey,
+                    signIn.signInId(),
+                    Timestamp.from(signIn.createdAt()),
+                    signIn.userPrincipalName(),
+                    signIn.userId().orElse(null),
+                    signIn.userDisplayName().orElse(null),
+                    signIn.clientApp().orElse(null),
+                    signIn.protocol().name(),
+                    signIn.basicAuth(),
+                    signIn.appDisplayName().orElse(null),
+                    signIn.ipAddress().orElse(null),
+                    signIn.location().orElse(null),
+                    signIn.userAgent().orElse(null),
+                    signIn.succeeded(),
+                    signIn.errorCode(),
+                    signIn.failureReason().orElse(null),
+                    sourceFile,
+                    line,
+                    ClientApps.map(signIn.clientApp()).kind().name(),
+                    record, null, null, null, null, null, null));
+        }
+
+        @Override
+        public void reject(Reject reject)
+        {
+            String reason = reject.record() == 0 ? reject.problem() : reject.message(sourceFile);
+            add(RowFactory.create(ParsedSchema.KIND_REJECT, tenantId, null, sourceKey,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sourceFile,
+                    reject.line(), null, reject.record(), reject.field().orElse(null), reason, reject.rawText(), null, null, null));
+        }
+
+        private void add(Row row)
+        {
+            batch.add(row);
+            if (batch.size() >= BATCH_ROWS) {
+                flush();
+            }
+        }
+
+        private void flush()
+        {
+            if (!batch.isEmpty()) {
+                put(batch);
+                batch = new ArrayList<>(BATCH_ROWS);
+            }
+        }
+
+        private void put(List<Row> rows)
+        {
+            try {
+                queue.put(rows);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (!abandoned) {
+                    throw new IllegalStateException("Reader of " + sourceFile + " was interrupted", e);
+                }
+                throw new CancellationSignal();
+            }
+        }
+
+        @Override
+        public boolean hasNext()
+        {
+            while (!taken.hasNext() && !finished) {
+                List<Row> rows;
+                try {
+                    rows = queue.take();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while reading " + sourceFile, e);
+                }
+                if (rows == END) {
+                    finished = true;
+                }
+                taken = rows.iterator();
+            }
+            return taken.hasNext();
+        }
+
+        @Override
+        public Row next()
+        {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return taken.next();
+        }
+    }
+
+    /** Ends a reader thread whose task is gone; nothing waits for its rows any more. */
+    private static final class CancellationSignal
+            extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        CancellationSignal()
+        {
+            super(null, null, false, false);
+        }
+    }
+}

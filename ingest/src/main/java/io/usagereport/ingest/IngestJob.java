@@ -1,0 +1,379 @@
+package io.usagereport.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The ingest stage: sign-in exports into the lake's {@code signins} table, with every record accounted for in
+ * {@code rejects} and {@code _manifests} ({@link ManifestSchema}).
+ *
+ * <p>Files are independent, so they are spread over the executors and parsed there ({@link FileParser}). Each row
+ * goes to the {@code tenant_id=…/month=…} partition of its own UTC time. A partition the run touches is rewritten
+ * whole: its earlier rows, less those that came from files this run reads again, merged with the new rows. The same
+ * sign-in is kept once per tenant: rows are keyed on {@code (tenant_id, sign_in_id)}, the request id that every
+ * export format carries for a sign-in, and the copy already in the lake (else the one from the first file name and
+ * line) wins. Everything is staged first and published with {@link LakePublisher}, so a crash never leaves a
+ * half-written month visible.
+ *
+ * <pre>{@code
+ * IngestResult result = IngestJob.forLake(spark, new LakeLayout("lake"))
+ *         .inputs(InputDiscovery.discover(configuration, List.of("exports"), Optional.empty()).files())
+ *         .run();
+ * }</pre>
+ */
+public final class IngestJob
+{
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    private static final String PRIORITY = "priority";
+    private static final String RANK = "rank";
+    private static final String PARSED = "parsed";
+
+    private final SparkSession spark;
+    private final LakeLayout lake;
+    private List<InputFile> inputs = List.of();
+    private Optional<Charset> encoding = Optional.empty();
+    private Optional<String> runId = Optional.empty();
+    private Clock clock = Clock.systemUTC();
+
+    private IngestJob(SparkSession spark, LakeLayout lake)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.lake = requireNonNull(lake, "lake is null");
+    }
+
+    public static IngestJob forLake(SparkSession spark, LakeLayout lake)
+    {
+        return new IngestJob(spark, lake);
+    }
+
+    /** The files to ingest; by default none. */
+    public IngestJob inputs(List<InputFile> inputs)
+    {
+        this.inputs = List.copyOf(inputs);
+        return this;
+    }
+
+    /** The character set of files that carry no byte order mark; by default UTF-8. */
+    public IngestJob encoding(Charset encoding)
+    {
+        this.encoding = Optional.of(requireNonNull(encoding, "encoding is null"));
+        return this;
+    }
+
+    /** Names the run (its staging folder and manifests); by default the start time and a random suffix. */
+    public IngestJob runId(String runId)
+    {
+        requireNonNull(runId, "runId is null");
+        if (!runId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("Invalid run id: '" + runId + "'; expected letters, digits, '.', '_' or '-'");
+        }
+        this.runId = Optional.of(runId);
+        return this;
+    }
+
+    /** The clock that names runs; by default the system's UTC clock. */
+    public IngestJob clock(Clock clock)
+    {
+        this.clock = requireNonNull(clock, "clock is null");
+        return this;
+    }
+
+    public IngestResult run()
+    {
+        String run = runId.orElseGet(this::newRunId);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        LakePublisher publisher = new LakePublisher(hadoop, lake.root());
+        publisher.recover();
+        if (inputs.isEmpty()) {
+            LOG.info("Ingest {}: no input files", run);
+            return new IngestResult(run, List.of(), List.of(), Map.of(), 0);
+        }
+        LOG.info("Ingest {} started: {} files into {}", run, inputs.size(), lake.root());
+        try {
+            IngestResult result = ingest(run, hadoop, publisher);
+            LOG.info("Ingest {} finished: {} rows read, {} written, {} duplicates, {} rejected, {} partitions replaced",
+                    run, result.rowsRead(), result.rowsWritten(), result.duplicates(), result.rejected(), result.partitions().size());
+            return result;
+        }
+        catch (RuntimeException e) {
+            if (!publisher.committed(run)) {
+                publisher.abandon(run);
+            }
+            throw e;
+        }
+    }
+
+    private IngestResult ingest(String run, Configuration hadoop, LakePublisher publisher)
+    {
+        String staging = publisher.staging(run);
+        Map<String, String> hadoopSettings = new HashMap<>();
+        hadoop.forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
+
+        // 1. parse every file on the executors, once, into a staging table
+        describe("ingest: parse " + inputs.size() + " files");
+        List<Row> fileRows = new ArrayList<>();
+        for (InputFile input : inputs) {
+            fileRows.add(RowFactory.create(input.path(), input.tenantId(), input.sourceFile(), input.bytes()));
+        }
+        int slices = Math.max(1, Math.min(inputs.size(), spark.sparkContext().defaultParallelism() * 2));
+        spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
+                .repartition(slices)
+                .mapPartitions(new FileParser(hadoopSettings, encoding), Encoders.row(ParsedSchema.SCHEMA))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(staging + "/" + PARSED);
+        Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
+        Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
+        Dataset<Row> rejects = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_REJECT));
+
+        // 2. what each file was, and what it could not give
+        describe("ingest: summarise files");
+        Map<String, Row> fileInfo = new HashMap<>();
+        for (Row row : parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_FILE))
+                .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, ParsedSchema.FORMAT, ParsedSchema.ENCODING)
+                .collectAsList()) {
+            fileInfo.put(fileKey(row.getString(0), row.getString(1)), row);
+        }
+        Map<String, Row> rejectInfo = new HashMap<>();
+        for (Row row : rejects.groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE)
+                .agg(count(lit(1)), first(when(col(ParsedSchema.RECORD_NUMBER).equalTo(0), col(ParsedSchema.REASON)), true))
+                .collectAsList()) {
+            rejectInfo.put(fileKey(row.getString(0), row.getString(1)), row);
+        }
+
+        // 3. the partitions this run rewrites: the months of its rows, and the months its files fed before
+        describe("ingest: find the partitions to rewrite");
+        TreeSet<String> touched = new TreeSet<>();
+        for (Row row : signIns.select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
+            touched.add(partition(row.getString(0), row.getString(1)));
+        }
+        Dataset<Row> runFiles = spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
+                .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE);
+        if (publisher.exists(LakeLayout.MANIFESTS)) {
+            Dataset<Row> manifests = spark.read().schema(ManifestSchema.MANIFEST).parquet(lake.manifests());
+            for (Row row : manifests.where(col(SignInSchema.MONTH).isNotNull())
+                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
+                    .select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
+                touched.add(partition(row.getString(0), row.getString(1)));
+            }
+        }
+
+        // 4. merge with the rows already there, less those from the files read again, and keep one row per sign-in
+        Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
+        Dataset<Row> fresh = signIns.select(tableColumns).withColumn(PRIORITY, lit(1));
+        List<String> existing = touched.stream()
+                .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
+                .map(partition -> lake.signins() + "/" + partition)
+                .toList();
+        Dataset<Row> all = fresh;
+        if (!existing.isEmpty()) {
+            Dataset<Row> kept = spark.read()
+                    .schema(SignInSchema.TABLE)
+                    .option("basePath", lake.signins())
+                    .parquet(existing.toArray(new String[0]))
+                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
+                    .select(tableColumns)
+                    .withColumn(PRIORITY, lit(0));
+            all = kept.unionByName(fresh);
+        }
+        WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.SIGN_IN_ID)
+                .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
+        Dataset<Row> ranked = all.withColumn(RANK, row_number().over(sameSignIn)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            describe("ingest: write sign-ins");
+            ranked.where(col(RANK).equalTo(1))
+                    .select(tableColumns)
+                    .repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
+                    .sortWithinPartitions(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.CREATED_AT, SignInSchema.SIGN_IN_ID)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
+                    .parquet(staging + "/" + LakeLayout.SIGNINS);
+
+            describe("ingest: count rows per file");
+            List<Row> counts = ranked.where(col(PRIORITY).equalTo(1))
+                    .groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH)
+                    .agg(count(lit(1)), sum(when(col(RANK).equalTo(1), 1L).otherwise(0L)))
+                    .collectAsList();
+            return finish(run, staging, publisher, parsed, rejects, touched, fileInfo, rejectInfo, counts);
+        }
+        finally {
+            ranked.unpersist();
+        }
+    }
+
+    private IngestResult finish(
+            String run,
+            String staging,
+            LakePublisher publisher,
+            Dataset<Row> parsed,
+            Dataset<Row> rejects,
+            TreeSet<String> touched,
+            Map<String, Row> fileInfo,
+            Map<String, Row> rejectInfo,
+            List<Row> counts)
+    {
+        // rows per file and month
+        Map<String, TreeMap<String, long[]>> perFile = new HashMap<>();
+        for (Row row : counts) {
+            long read = row.getLong(3);
+            long written = row.getLong(4);
+            perFile.computeIfAbsent(fileKey(row.getString(0), row.getString(1)), key -> new TreeMap<>())
+                    .put(row.getString(2), new long[] {read, written});
+        }
+
+        // rejects
+        if (!rejectInfo.isEmpty()) {
+            describe("ingest: write rejects");
+            rejects.select(columns(ManifestSchema.REJECTS.fieldNames()))
+                    .repartition(col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
+                    .sortWithinPartitions(SignInSchema.SOURCE_LINE)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .partitionBy(SignInSchema.TENANT_ID, ParsedSchema.SOURCE_KEY)
+                    .parquet(staging + "/" + LakeLayout.REJECTS);
+        }
+
+        // manifests, and the per-file results
+        List<Row> manifestRows = new ArrayList<>();
+        List<IngestResult.FileResult> results = new ArrayList<>();
+        List<String> staleRejects = new ArrayList<>();
+        for (InputFile input : inputs) {
+            String key = fileKey(input.tenantId(), input.sourceFile());
+            String sourceKey = FileParser.sourceKey(input.tenantId(), input.sourceFile());
+            Row info = fileInfo.get(key);
+            String format = info == null ? "unknown" : info.getString(2);
+            String charset = info == null ? "" : info.getString(3);
+            Row rejected = rejectInfo.get(key);
+            long rejectCount = rejected == null ? 0 : rejected.getLong(2);
+            Optional<String> error = rejected == null ? Optional.empty() : Optional.ofNullable(rejected.getString(3));
+            long read = rejectCount;
+            long written = 0;
+            for (Map.Entry<String, long[]> month : perFile.getOrDefault(key, new TreeMap<>()).entrySet()) {
+                long monthRead = month.getValue()[0];
+                long monthWritten = month.getValue()[1];
+                read += monthRead;
+                written += monthWritten;
+                manifestRows.add(RowFactory.create(input.sourceFile(), format, charset, input.bytes(), month.getKey(),
+                        monthRead, monthWritten, monthRead - monthWritten, 0L, run, input.tenantId(), sourceKey));
+            }
+            if (rejectCount > 0 || read == 0) {
+                manifestRows.add(RowFactory.create(input.sourceFile(), format, charset, input.bytes(), null,
+                        rejectCount, 0L, 0L, rejectCount, run, input.tenantId(), sourceKey));
+            }
+            if (rejectCount == 0) {
+                staleRejects.add(LakeLayout.REJECTS + "/" + SignInSchema.TENANT_ID + "=" + input.tenantId() + "/"
+                        + ParsedSchema.SOURCE_KEY + "=" + sourceKey);
+            }
+            results.add(new IngestResult.FileResult(input.sourceFile(), input.tenantId(), format, charset, input.bytes(),
+                    read, written, read - written - rejectCount, rejectCount, error));
+        }
+        describe("ingest: write manifests");
+        spark.createDataFrame(manifestRows, ManifestSchema.MANIFEST)
+                .repartition(col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy(SignInSchema.TENANT_ID, ParsedSchema.SOURCE_KEY)
+                .parquet(staging + "/" + LakeLayout.MANIFESTS);
+
+        // client apps the table does not know, or rows without one
+        describe("ingest: count unknown client apps");
+        Map<String, Long> unknown = new TreeMap<>();
+        long missing = 0;
+        for (Row row : parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN)
+                        .and(col(ParsedSchema.CLIENT_APP_KIND).notEqual(ClientApps.Kind.KNOWN.name())))
+                .groupBy(ParsedSchema.CLIENT_APP_KIND, SignInSchema.CLIENT_APP)
+                .count()
+                .collectAsList()) {
+            if (row.getString(0).equals(ClientApps.Kind.UNKNOWN.name())) {
+                unknown.put(row.getString(1), row.getLong(2));
+            }
+            else {
+                missing += row.getLong(2);
+            }
+        }
+
+        // publish: staged partitions replace theirs; touched partitions left empty and stale rejects go
+        List<String> publish = new ArrayList<>();
+        publish.addAll(publisher.stagedPartitions(run, LakeLayout.SIGNINS, 2));
+        publish.addAll(publisher.stagedPartitions(run, LakeLayout.REJECTS, 2));
+        publish.addAll(publisher.stagedPartitions(run, LakeLayout.MANIFESTS, 2));
+        List<String> delete = new ArrayList<>();
+        for (String partition : touched) {
+            String path = LakeLayout.SIGNINS + "/" + partition;
+            if (!publish.contains(path) && publisher.exists(path)) {
+                delete.add(path);
+            }
+        }
+        for (String path : staleRejects) {
+            if (publisher.exists(path)) {
+                delete.add(path);
+            }
+        }
+        publisher.commit(run, publish, delete);
+        return new IngestResult(run, results, List.copyOf(touched), unknown, missing);
+    }
+
+    private void describe(String step)
+    {
+        spark.sparkContext().setJobDescription(step);
+    }
+
+    private String newRunId()
+    {
+        String time = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
+        return "ingest-" + time + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    private static String partition(String tenantId, String month)
+    {
+        return SignInSchema.TENANT_ID + "=" + tenantId + "/" + SignInSchema.MONTH + "=" + month;
+    }
+
+    private static String fileKey(String tenantId, String sourceFile)
+    {
+        return tenantId + "\u0000" + sourceFile;
+    }
+
+    private static Column[] columns(String[] names)
+    {
+        Column[] columns = new Column[names.length];
+        for (int index = 0; index < names.length; index++) {
+            columns[index] = col(names[index]);
+        }
+        return columns;
+    }
+}

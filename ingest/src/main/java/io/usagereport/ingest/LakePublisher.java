@@ -1,0 +1,258 @@
+package io.usagereport.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Publishes partitions that a job wrote under a staging folder into the lake, so that readers see either the old
+ * or the new content of a partition, never a mix, and a crash at any point is repaired by the next job.
+ *
+ * <p>A run stages its partitions under {@code LAKE/_staging/<run>/}, then writes a journal ({@code _COMMIT}) that
+ * lists each partition to publish or delete; from then on the run counts as committed. Publishing moves the old
+ * partition folder to {@code LAKE/_trash/<run>/} and the staged one into its place (each a directory rename), then
+ * removes the trash and the staging folder. {@link #recover()} finishes every committed run and deletes every
+ * uncommitted one, so it is safe to call at the start of each job. Directory renames are atomic on local file
+ * systems and HDFS; on object stores ({@code s3a:}) they are copies, and the guarantee is weaker.
+ *
+ * <p>One job writes to a lake at a time.
+ */
+public final class LakePublisher
+{
+    private static final Logger LOG = LoggerFactory.getLogger(LakePublisher.class);
+    private static final String STAGING = "_staging";
+    private static final String TRASH = "_trash";
+    private static final String JOURNAL = "_COMMIT";
+
+    private final FileSystem fileSystem;
+    private final Path root;
+
+    public LakePublisher(Configuration configuration, String lakeRoot)
+    {
+        requireNonNull(configuration, "configuration is null");
+        requireNonNull(lakeRoot, "lakeRoot is null");
+        try {
+            Path path = new Path(lakeRoot);
+            this.fileSystem = path.getFileSystem(configuration);
+            this.root = fileSystem.makeQualified(path);
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot open the lake " + lakeRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder a run writes its partitions under, e.g. {@code LAKE/_staging/<run>}. */
+    public String staging(String runId)
+    {
+        return new Path(new Path(root, STAGING), runId).toString();
+    }
+
+    /** Whether a partition (a path relative to the lake, e.g. {@code signins/tenant_id=…/month=…}) exists. */
+    public boolean exists(String relativePath)
+    {
+        try {
+            return fileSystem.exists(new Path(root, relativePath));
+        }
+        catch (IOException e) {
+            throw storage("check " + relativePath, e);
+        }
+    }
+
+    /**
+     * The partitions a run staged under one table, as paths relative to the lake: the leaf folders that hold files.
+     *
+     * @param table the table folder, e.g. {@code signins}
+     * @param depth how many partition levels the table has
+     */
+    public List<String> stagedPartitions(String runId, String table, int depth)
+    {
+        Path tableRoot = new Path(staging(runId), table);
+        List<String> partitions = new ArrayList<>();
+        try {
+            if (fileSystem.exists(tableRoot)) {
+                collect(tableRoot, table, depth, partitions);
+            }
+        }
+        catch (IOException e) {
+            throw storage("list " + tableRoot, e);
+        }
+        partitions.sort(null);
+        return List.copyOf(partitions);
+    }
+
+    private void collect(Path folder, String relative, int depth, List<String> partitions)
+            throws IOException
+    {
+        for (FileStatus status : fileSystem.listStatus(folder)) {
+            String name = status.getPath().getName();
+            if (!status.isDirectory() || !name.contains("=")) {
+                continue;
+            }
+            String child = relative + "/" + name;
+            if (depth == 1) {
+                partitions.add(child);
+            }
+            else {
+                collect(status.getPath(), child, depth - 1, partitions);
+            }
+        }
+    }
+
+    /**
+     * Commits a run: writes its journal, then moves each staged partition into place and removes each deleted one.
+     *
+     * @param publish partitions staged under the run's folder, relative to it and to the lake alike
+     * @param delete partitions to remove from the lake
+     */
+    public void commit(String runId, List<String> publish, List<String> delete)
+    {
+        Path staging = new Path(staging(runId));
+        Path journal = new Path(staging, JOURNAL);
+        Path pending = new Path(staging, JOURNAL + ".pending");
+        try {
+            fileSystem.mkdirs(staging);
+            try (FSDataOutputStream out = fileSystem.create(pending, true)) {
+                StringBuilder text = new StringBuilder();
+                publish.forEach(partition -> text.append("P ").append(partition).append('\n'));
+                delete.forEach(partition -> text.append("D ").append(partition).append('\n'));
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                out.hsync();
+            }
+            if (!fileSystem.rename(pending, journal)) {
+                throw new IOException("rename of " + pending + " failed");
+            }
+        }
+        catch (IOException e) {
+            throw storage("commit run " + runId, e);
+        }
+        apply(runId);
+    }
+
+    /** Finishes every committed run left behind by a crash and deletes every uncommitted one. */
+    public void recover()
+    {
+        Path stagingRoot = new Path(root, STAGING);
+        try {
+            if (!fileSystem.exists(stagingRoot)) {
+                return;
+            }
+            for (FileStatus run : fileSystem.listStatus(stagingRoot)) {
+                String runId = run.getPath().getName();
+                if (fileSystem.exists(new Path(run.getPath(), JOURNAL))) {
+                    LOG.info("Finishing the publication of interrupted run {}", runId);
+                    apply(runId);
+                }
+                else {
+                    LOG.info("Removing the staged files of interrupted run {}", runId);
+                    fileSystem.delete(run.getPath(), true);
+                }
+            }
+            Path trash = new Path(root, TRASH);
+            if (fileSystem.exists(trash) && fileSystem.listStatus(trash).length == 0) {
+                fileSystem.delete(trash, true);
+            }
+        }
+        catch (IOException e) {
+            throw storage("recover " + stagingRoot, e);
+        }
+    }
+
+    /** Whether a run wrote its journal: from then on it is published, now or by {@link #recover()}. */
+    public boolean committed(String runId)
+    {
+        try {
+            return fileSystem.exists(new Path(staging(runId), JOURNAL));
+        }
+        catch (IOException e) {
+            throw storage("check run " + runId, e);
+        }
+    }
+
+    /** Removes a run's staging folder without publishing anything. */
+    public void abandon(String runId)
+    {
+        try {
+            fileSystem.delete(new Path(staging(runId)), true);
+        }
+        catch (IOException e) {
+            throw storage("remove the staging folder of run " + runId, e);
+        }
+    }
+
+    private void apply(String runId)
+            throws UncheckedIOException
+    {
+        Path staging = new Path(staging(runId));
+        Path trash = new Path(new Path(root, TRASH), runId);
+        try {
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(fileSystem.open(new Path(staging, JOURNAL)), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        lines.add(line);
+                    }
+                }
+            }
+            for (String line : lines) {
+                String relative = line.substring(2);
+                Path target = new Path(root, relative);
+                Path staged = new Path(staging, relative);
+                Path old = new Path(trash, relative);
+                boolean isPublish = line.startsWith("P ");
+                if (isPublish && !fileSystem.exists(staged)) {
+                    continue; // published before a crash
+                }
+                if (fileSystem.exists(target)) {
+                    fileSystem.mkdirs(old.getParent());
+                    fileSystem.delete(old, true);
+                    rename(target, old);
+                }
+                if (isPublish) {
+                    fileSystem.mkdirs(target.getParent());
+                    rename(staged, target);
+                }
+            }
+            fileSystem.delete(trash, true);
+            fileSystem.delete(staging, true);
+            Path trashRoot = new Path(root, TRASH);
+            if (fileSystem.exists(trashRoot) && fileSystem.listStatus(trashRoot).length == 0) {
+                fileSystem.delete(trashRoot, true);
+            }
+            Path stagingRoot = new Path(root, STAGING);
+            if (fileSystem.exists(stagingRoot) && fileSystem.listStatus(stagingRoot).length == 0) {
+                fileSystem.delete(stagingRoot, true);
+            }
+        }
+        catch (IOException e) {
+            throw storage("publish run " + runId, e);
+        }
+    }
+
+    private void rename(Path from, Path to)
+            throws IOException
+    {
+        if (!fileSystem.rename(from, to)) {
+            throw new IOException("rename of " + from + " to " + to + " failed");
+        }
+    }
+
+    private static UsageReportException storage(String action, IOException e)
+    {
+        return new UsageReportException(ErrorCode.STORAGE, "Cannot " + action + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,89 @@
+package io.usagereport.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestLakePublisher
+{
+    @TempDir
+    Path lake;
+
+    @Test
+    void commitReplacesStagedPartitionsAndDeletesListedOnes()
+            throws IOException
+    {
+        write(lake.resolve("signins/tenant_id=a/month=2022-09/old.parquet"), "old");
+        write(lake.resolve("signins/tenant_id=a/month=2022-08/old.parquet"), "stale");
+        LakePublisher publisher = new LakePublisher(new Configuration(), lake.toString());
+        write(Path.of(publisher.staging("run1").replace("file:", "")).resolve("signins/tenant_id=a/month=2022-09/new.parquet"), "new");
+        write(Path.of(publisher.staging("run1").replace("file:", "")).resolve("signins/tenant_id=b/month=2022-09/new.parquet"), "b");
+
+        assertThat(publisher.stagedPartitions("run1", "signins", 2))
+                .containsExactly("signins/tenant_id=a/month=2022-09", "signins/tenant_id=b/month=2022-09");
+        publisher.commit("run1", publisher.stagedPartitions("run1", "signins", 2), List.of("signins/tenant_id=a/month=2022-08"));
+
+        assertThat(files()).containsExactly(
+                "signins/tenant_id=a/month=2022-09/new.parquet",
+                "signins/tenant_id=b/month=2022-09/new.parquet");
+        assertThat(Files.readString(lake.resolve("signins/tenant_id=a/month=2022-09/new.parquet"))).isEqualTo("new");
+    }
+
+    @Test
+    void recoverFinishesACommittedRunInterruptedBetweenItsRenames()
+            throws IOException
+    {
+        // the state a crash leaves after the old partition went to the trash and before the new one moved in
+        write(lake.resolve("_trash/run2/signins/tenant_id=a/month=2022-09/old.parquet"), "old");
+        write(lake.resolve("_staging/run2/signins/tenant_id=a/month=2022-09/new.parquet"), "new");
+        write(lake.resolve("_staging/run2/signins/tenant_id=a/month=2022-10/new.parquet"), "october");
+        write(lake.resolve("signins/tenant_id=a/month=2022-10/old.parquet"), "old october");
+        write(lake.resolve("_staging/run2/_COMMIT"), "P signins/tenant_id=a/month=2022-09\nP signins/tenant_id=a/month=2022-10\n");
+
+        new LakePublisher(new Configuration(), lake.toString()).recover();
+
+        assertThat(files()).containsExactly(
+                "signins/tenant_id=a/month=2022-09/new.parquet",
+                "signins/tenant_id=a/month=2022-10/new.parquet");
+    }
+
+    @Test
+    void recoverRemovesAnUncommittedRunAndLeavesThePublishedDataAlone()
+            throws IOException
+    {
+        write(lake.resolve("signins/tenant_id=a/month=2022-09/old.parquet"), "old");
+        write(lake.resolve("_staging/run3/signins/tenant_id=a/month=2022-09/half.parquet"), "half");
+
+        new LakePublisher(new Configuration(), lake.toString()).recover();
+
+        assertThat(files()).containsExactly("signins/tenant_id=a/month=2022-09/old.parquet");
+    }
+
+    private List<String> files()
+            throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(lake)) {
+            return paths.filter(Files::isRegularFile)
+                    .map(path -> lake.relativize(path).toString())
+                    .filter(name -> !name.endsWith(".crc"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static void write(Path path, String text)
+            throws IOException
+    {
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+    }
+}
