@@ -3,6 +3,9 @@ package io.usagereport.ingest.format;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.SignInSink;
 import io.usagereport.ingest.UsageReportException;
+import io.usagereport.ingest.format.graph.DiagnosticJsonFormat;
+import io.usagereport.ingest.format.graph.EntraJsonFormat;
+import io.usagereport.ingest.format.graph.GraphJsonFormat;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -35,7 +38,10 @@ public final class ExportFormats
     private static final int HEAD_BYTES = 4 * ExportInput.HEAD_CHARACTERS;
 
     /** Tried in this order; the first that recognises a file reads it. Adding a format is one line here. */
-    private static final List<ExportFormat> FORMATS = List.of();
+    private static final List<ExportFormat> FORMATS = List.of(
+            new EntraJsonFormat(),
+            new GraphJsonFormat(),
+            new DiagnosticJsonFormat());
 
     private ExportFormats() {}
 
