@@ -4,7 +4,11 @@ import io.usagereport.ingest.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -21,6 +25,25 @@ final class SparkOptions
 
     SparkSession session(String step)
     {
-        return SparkSessions.builder("usage-report " + step, master, settings).getOrCreate();
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        // executors outside this process need the application's classes: ship the runnable jar this runs from
+        if (!master.startsWith("local[") && !master.equals("local") && !all.containsKey("spark.jars")) {
+            applicationJar().ifPresent(jar -> all.put("spark.jars", jar));
+        }
+        return SparkSessions.builder("usage-report " + step, master, all).getOrCreate();
+    }
+
+    private static Optional<String> applicationJar()
+    {
+        try {
+            Path location = Path.of(UsageReport.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location) && location.getFileName().toString().endsWith(".jar")) {
+                return Optional.of(location.toAbsolutePath().toString());
+            }
+            return Optional.empty();
+        }
+        catch (URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 }
