@@ -41,14 +41,10 @@ final class IngestCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        SparkSession spark = sparkOptions.session("ingest");
-        try {
-            Ingestion ingestion = Ingestion.run(spark, inputOptions, new LakeLayout(lake));
+        try (SparkOptions.Spark spark = sparkOptions.open("ingest")) {
+            Ingestion ingestion = Ingestion.run(spark.session(), inputOptions, new LakeLayout(lake));
             ingestion.print(out);
             return ingestion.exitCode();
-        }
-        finally {
-            spark.stop();
         }
     }
 

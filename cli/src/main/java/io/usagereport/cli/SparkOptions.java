@@ -23,7 +23,29 @@ final class SparkOptions
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as for spark-submit; may be repeated")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    SparkSession session(String step)
+    /**
+     * The session a command runs on. Closing it stops Spark unless a session was already running in this process
+     * (as in tests, which share one).
+     */
+    Spark open(String step)
+    {
+        boolean running = SparkSession.getDefaultSession().isDefined();
+        return new Spark(session(step), !running);
+    }
+
+    record Spark(SparkSession session, boolean owned)
+            implements AutoCloseable
+    {
+        @Override
+        public void close()
+        {
+            if (owned) {
+                session.stop();
+            }
+        }
+    }
+
+    private SparkSession session(String step)
     {
         Map<String, String> all = new LinkedHashMap<>(settings);
         // executors outside this process need the application's classes: ship the runnable jar this runs from

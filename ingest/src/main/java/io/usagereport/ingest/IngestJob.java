@@ -67,6 +67,8 @@ public final class IngestJob
     private Optional<Charset> encoding = Optional.empty();
     private Optional<String> runId = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private String stepName;
+    private long stepStarted;
 
     private IngestJob(SparkSession spark, LakeLayout lake)
     {
@@ -343,13 +345,23 @@ public final class IngestJob
                 delete.add(path);
             }
         }
+        describe("ingest: publish");
         publisher.commit(run, publish, delete);
+        describe(null);
         return new IngestResult(run, results, List.copyOf(touched), unknown, missing);
     }
 
     private void describe(String step)
     {
-        spark.sparkContext().setJobDescription(step);
+        long now = System.nanoTime();
+        if (stepName != null) {
+            LOG.info("{} took {} ms", stepName, (now - stepStarted) / 1_000_000);
+        }
+        stepName = step;
+        stepStarted = now;
+        if (step != null) {
+            spark.sparkContext().setJobDescription(step);
+        }
     }
 
     private String newRunId()
