@@ -41,7 +41,8 @@ final class IngestCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        try (SparkOptions.Spark spark = sparkOptions.open("ingest")) {
+        try (SparkOptions.Spark spark = sparkOptions.open("ingest");
+                ProgressBar progress = ProgressBar.start(spark.session())) {
             Ingestion ingestion = Ingestion.run(spark.session(), inputOptions, new LakeLayout(lake));
             ingestion.print(out);
             return ingestion.exitCode();
