@@ -98,8 +98,8 @@ final class JsonSignInReader
                 records.readValues(parser, SourceText.of(line), lineNumber);
             }
             catch (JsonProcessingException e) {
-                String column = Optional.ofNullable(e.getLocation()).map(location -> " at column " + location.getColumnNr()).orElse("");
-                records.reject(lineNumber, "Malformed JSON" + column + ": " + reason(e), line);
+                String column = Optional.ofNullable(e.getLocation()).map(location -> "column " + location.getColumnNr() + ": ").orElse("");
+                records.reject(lineNumber, "Malformed JSON line (" + column + reason(e) + ")", line);
             }
         }
     }
@@ -110,10 +110,12 @@ final class JsonSignInReader
     {
         reader.mark(ExportInput.HEAD_CHARACTERS + 1);
         StringBuilder line = new StringBuilder();
-        int character = reader.read();
-        while (character >= 0 && character != '\n' && character != '\r' && line.length() <= ExportInput.HEAD_CHARACTERS) {
+        while (line.length() <= ExportInput.HEAD_CHARACTERS) {
+            int character = reader.read();
+            if (character < 0 || character == '\n' || character == '\r') {
+                break;
+            }
             line.append((char) character);
-            character = reader.read();
         }
         reader.reset();
         if (line.length() > ExportInput.HEAD_CHARACTERS || !line.toString().strip().startsWith("{")) {
@@ -185,7 +187,7 @@ final class JsonSignInReader
                 long endOffset = parser.currentLocation().getCharOffset();
                 count++;
                 String raw = text.slice(startOffset, endOffset).orElseGet(value::toString);
-                sink.reject(new Reject(count, line, Optional.empty(), "Not a JSON object", Optional.of(raw),
+                sink.reject(new Reject(count, line, Optional.empty(), "Not a JSON object", Optional.of(value.toString()),
                         Optional.of("a sign-in object"), raw));
                 return;
             }
