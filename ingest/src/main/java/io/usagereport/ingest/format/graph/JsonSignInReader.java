@@ -104,21 +104,33 @@ final class JsonSignInReader
         }
     }
 
-    /** Whether the first line holds exactly one or more complete JSON values starting with an object. */
+    /**
+     * Whether the first line that is not blank holds complete JSON values, the first an object: the mark of JSON
+     * lines. Looks at most {@link ExportInput#HEAD_CHARACTERS} characters ahead.
+     */
     private static boolean firstLineIsOneObject(BufferedReader reader)
             throws IOException
     {
         reader.mark(ExportInput.HEAD_CHARACTERS + 1);
         StringBuilder line = new StringBuilder();
-        while (line.length() <= ExportInput.HEAD_CHARACTERS) {
+        int characters = 0;
+        while (characters <= ExportInput.HEAD_CHARACTERS) {
             int character = reader.read();
-            if (character < 0 || character == '\n' || character == '\r') {
+            characters++;
+            if (character < 0) {
                 break;
+            }
+            if (character == '\n' || character == '\r') {
+                if (!line.toString().isBlank()) {
+                    break;
+                }
+                line.setLength(0);
+                continue;
             }
             line.append((char) character);
         }
         reader.reset();
-        if (line.length() > ExportInput.HEAD_CHARACTERS || !line.toString().strip().startsWith("{")) {
+        if (characters > ExportInput.HEAD_CHARACTERS || !line.toString().strip().startsWith("{")) {
             return false;
         }
         try (JsonParser parser = FACTORY.createParser(line.toString())) {

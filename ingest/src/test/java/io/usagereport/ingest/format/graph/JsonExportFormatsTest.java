@@ -134,6 +134,22 @@ class JsonExportFormatsTest
     }
 
     @Test
+    void jsonLinesMayStartWithBlankLines()
+            throws IOException
+    {
+        String text = "\r\n\n" + SIGN_IN.formatted("a") + "\n{\"id\": \"broken\"\n" + SIGN_IN.formatted("b") + "\n";
+        CollectingSink sink = new CollectingSink();
+
+        read("blank-start.jsonl", text, sink);
+
+        assertThat(sink.signIns()).extracting(collected -> collected.signIn().signInId() + " line " + collected.line())
+                .containsExactly("a line 3", "b line 5");
+        assertThat(sink.rejects()).extracting(reject -> reject.message("blank-start.jsonl")).containsExactly(
+                "Malformed JSON line (column 16: Unexpected end-of-input: expected close marker for Object) "
+                        + "in blank-start.jsonl at record 2 (line 4); expected one JSON object per line");
+    }
+
+    @Test
     void thirtyMegabyteStringIsRead()
             throws IOException
     {
@@ -154,6 +170,57 @@ class JsonExportFormatsTest
         assertThat(sink.signIns()).hasSize(2);
         assertThat(sink.signIns().get(0).signIn().userAgent()).hasValueSatisfying(userAgent -> assertThat(userAgent).hasSize(length));
         assertThat(sink.signIns().get(1).signIn().signInId()).isEqualTo("next");
+    }
+
+    @Test
+    void longLineIsReadInJsonLines()
+            throws IOException
+    {
+        // a line is held in memory while it is parsed; the 30 MB case above covers the size itself
+        int length = 5 * 1024 * 1024;
+        String text = SIGN_IN.formatted("first") + "\n"
+                + "{\"id\":\"big\",\"createdDateTime\":\"2022-01-01T00:00:00Z\",\"userPrincipalName\":\"big@contoso.com\","
+                + "\"status\":{\"errorCode\":0},\"userAgent\":\"" + "x".repeat(length) + "\"}\n"
+                + SIGN_IN.formatted("last") + "\n";
+        CollectingSink sink = new CollectingSink();
+
+        ExportFormats.ReadResult result = read("big.jsonl", text, sink);
+
+        assertThat(result.format()).isEqualTo("graph-json");
+        assertThat(sink.rejects()).isEmpty();
+        assertThat(sink.signIns()).extracting(collected -> collected.signIn().signInId() + " line " + collected.line())
+                .containsExactly("first line 1", "big line 2", "last line 3");
+        assertThat(sink.signIns().get(1).signIn().userAgent()).hasValueSatisfying(userAgent -> assertThat(userAgent).hasSize(length));
+    }
+
+    @Test
+    void badBytesAfterTheHeadAreADecodingErrorInAnArray()
+    {
+        assertDecodingError("array.json", "[\n", ",\n", "]\n");
+    }
+
+    @Test
+    void badBytesAfterTheHeadAreADecodingErrorInJsonLines()
+    {
+        assertDecodingError("lines.jsonl", "", "\n", "");
+    }
+
+    private static void assertDecodingError(String sourceFile, String open, String separator, String close)
+    {
+        // the head (256 KiB) decodes; the bad byte comes later, while records stream
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(open.getBytes(StandardCharsets.UTF_8));
+        for (int index = 0; index < 3000; index++) {
+            bytes.writeBytes(SIGN_IN.formatted("id-" + index).getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes("{\"id\":\"bad-\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        bytes.writeBytes(close.getBytes(StandardCharsets.UTF_8));
+        CollectingSink sink = new CollectingSink();
+
+        assertThatThrownBy(() -> ExportFormats.read(sourceFile, new ByteArrayInputStream(bytes.toByteArray()), Optional.empty(), sink))
+                .isInstanceOfSatisfying(IOException.class, exception -> assertThat(ExportFormats.isDecodingError(exception)).isTrue());
+        assertThat(sink.signIns()).hasSizeGreaterThan(1000);
     }
 
     @Test
