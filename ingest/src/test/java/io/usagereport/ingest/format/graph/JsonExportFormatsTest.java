@@ -48,6 +48,8 @@ class JsonExportFormatsTest
             `{"title": "Basic Authentication", "severity": "normal"}`            =>
             `[1, 2]`                                                             =>
             `{not json`                                                          =>
+            `[not json`                                                          =>
+            `[{"id`                                                              =>
             `{"userAgent": "cut short`                                           => graph-json
             `{"foo": "cut short`                                                 =>
             `{"foo": 1, "bar": {"category": "x"}}`                               =>
