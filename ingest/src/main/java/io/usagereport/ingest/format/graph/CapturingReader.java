@@ -41,12 +41,15 @@ final class CapturingReader
             return count;
         }
         if (captured.length() + count > maxCapturedCharacters) {
-            // too long to keep: start again after this chunk; slices reaching back before it answer empty
+            // too long to keep: start again with this chunk; slices reaching back before it answer empty
             captured.setLength(0);
-            capturedStart = position + count;
+            capturedStart = position;
+        }
+        if (count <= maxCapturedCharacters) {
+            captured.append(buffer, offset, count);
         }
         else {
-            captured.append(buffer, offset, count);
+            capturedStart = position + count;
         }
         position += count;
         return count;

@@ -71,6 +71,10 @@ enum JsonShape
                 case RECORDS, DIAGNOSTIC_RECORD -> DIAGNOSTIC;
             });
         }
+        catch (JsonProcessingException e) {
+            // not JSON after all
+            return Optional.empty();
+        }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read a string", e);
         }

@@ -98,25 +98,39 @@ final class JsonSignInReader
                 records.readValues(parser, SourceText.of(line), lineNumber);
             }
             catch (JsonProcessingException e) {
-                String column = Optional.ofNullable(e.getLocation()).map(location -> " at column " + location.getColumnNr()).orElse("");
-                records.reject(lineNumber, "Malformed JSON" + column + ": " + reason(e), line);
+                String column = Optional.ofNullable(e.getLocation()).map(location -> "column " + location.getColumnNr() + ": ").orElse("");
+                records.reject(lineNumber, "Malformed JSON line (" + column + reason(e) + ")", line);
             }
         }
     }
 
-    /** Whether the first line holds exactly one or more complete JSON values starting with an object. */
+    /**
+     * Whether the first line that is not blank holds complete JSON values, the first an object: the mark of JSON
+     * lines. Looks at most {@link ExportInput#HEAD_CHARACTERS} characters ahead.
+     */
     private static boolean firstLineIsOneObject(BufferedReader reader)
             throws IOException
     {
         reader.mark(ExportInput.HEAD_CHARACTERS + 1);
         StringBuilder line = new StringBuilder();
-        int character = reader.read();
-        while (character >= 0 && character != '\n' && character != '\r' && line.length() <= ExportInput.HEAD_CHARACTERS) {
+        int characters = 0;
+        while (characters <= ExportInput.HEAD_CHARACTERS) {
+            int character = reader.read();
+            characters++;
+            if (character < 0) {
+                break;
+            }
+            if (character == '\n' || character == '\r') {
+                if (!line.toString().isBlank()) {
+                    break;
+                }
+                line.setLength(0);
+                continue;
+            }
             line.append((char) character);
-            character = reader.read();
         }
         reader.reset();
-        if (line.length() > ExportInput.HEAD_CHARACTERS || !line.toString().strip().startsWith("{")) {
+        if (characters > ExportInput.HEAD_CHARACTERS || !line.toString().strip().startsWith("{")) {
             return false;
         }
         try (JsonParser parser = FACTORY.createParser(line.toString())) {
@@ -185,7 +199,7 @@ final class JsonSignInReader
                 long endOffset = parser.currentLocation().getCharOffset();
                 count++;
                 String raw = text.slice(startOffset, endOffset).orElseGet(value::toString);
-                sink.reject(new Reject(count, line, Optional.empty(), "Not a JSON object", Optional.of(raw),
+                sink.reject(new Reject(count, line, Optional.empty(), "Not a JSON object", Optional.of(value.toString()),
                         Optional.of("a sign-in object"), raw));
                 return;
             }
