@@ -3,6 +3,9 @@ package io.usagereport.ingest.format;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.SignInSink;
 import io.usagereport.ingest.UsageReportException;
+import io.usagereport.ingest.format.entra.EntraCsvFormat;
+import io.usagereport.ingest.format.loganalytics.LogAnalyticsCsvFormat;
+import io.usagereport.ingest.format.powershell.PowerShellCsvFormat;
 import io.usagereport.ingest.format.graph.DiagnosticJsonFormat;
 import io.usagereport.ingest.format.graph.EntraJsonFormat;
 import io.usagereport.ingest.format.graph.GraphJsonFormat;
@@ -37,11 +40,20 @@ public final class ExportFormats
 {
     private static final int HEAD_BYTES = 4 * ExportInput.HEAD_CHARACTERS;
 
-    /** Tried in this order; the first that recognises a file reads it. Adding a format is one line here. */
+    /**
+     * Tried in this order; the first that recognises a file reads it. Adding a format is one line here.
+     * JSON formats recognise a head that starts with a bracket and known sign-in properties. The CSV formats
+     * recognise disjoint headers (portal: {@code Date (UTC)}; Log Analytics: {@code [UTC]} suffixes,
+     * {@code ResultType}, {@code LocationDetails}; PowerShell: plain {@code CreatedDateTime} and none of those), and
+     * are listed most specific first all the same.
+     */
     private static final List<ExportFormat> FORMATS = List.of(
             new EntraJsonFormat(),
             new GraphJsonFormat(),
-            new DiagnosticJsonFormat());
+            new DiagnosticJsonFormat(),
+            new EntraCsvFormat(),
+            new LogAnalyticsCsvFormat(),
+            new PowerShellCsvFormat());
 
     private ExportFormats() {}
 

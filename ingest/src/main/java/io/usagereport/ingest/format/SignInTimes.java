@@ -95,8 +95,9 @@ public final class SignInTimes
 
     private static boolean hasOffset(String value)
     {
-        // an offset is +hh:mm / -hh:mm after the time part (index 19 at the earliest: 2022-01-01T00:00:00+01:00)
-        for (int index = Math.max(19, value.length() - 6); index < value.length(); index++) {
+        // an offset is +hh:mm / -hh:mm after the time part; the date's own dashes end at index 7, and the time
+        // may lack seconds (2022-01-01T00:00+01:00)
+        for (int index = 11; index < value.length(); index++) {
             char c = value.charAt(index);
             if (c == '+' || c == '-') {
                 return true;

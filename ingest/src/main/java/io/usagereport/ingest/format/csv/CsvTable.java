@@ -1,0 +1,180 @@
+package io.usagereport.ingest.format.csv;
+
+import io.usagereport.ingest.format.ExportInput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Streams the records of a CSV export with Apache Commons CSV, one record ahead, giving each its record number,
+ * the physical line it starts on and its text as it stands in the file.
+ *
+ * <p>Handles what the exports do: an optional PowerShell {@code #TYPE} first line (the header is then on line 2),
+ * a comma or, when the header line uses it, a semicolon as delimiter, CR LF or LF line ends, quoted cells with
+ * delimiters, doubled quotes and line breaks, and empty lines. Header names may repeat ({@link CsvHeader}).
+ *
+ * <p>A file that ends inside a quoted cell, or has text after a closing quote, raises an {@link IOException}
+ * naming the line of the record that could not be read; bytes that are not valid in the file's character set
+ * raise a {@link CharacterCodingException} ({@link CsvDecodingException}) naming the line. Records read before
+ * the fault have been returned by then.
+ */
+public final class CsvTable
+{
+    private static final int HEADER_LINE_LIMIT = ExportInput.HEAD_CHARACTERS;
+
+    private final String sourceFile;
+    private final CSVFormat format;
+    private final CapturingReader capture;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final long linesBeforeParser;
+    private final CsvHeader header;
+
+    private Optional<CSVRecord> pending = Optional.empty();
+    private long linesAfterLastParsed;
+    private long recordNumber;
+    private Optional<IOException> failure = Optional.empty();
+
+    private CsvTable(String sourceFile, CSVFormat format, CapturingReader capture, CSVParser parser, long linesBeforeParser)
+            throws IOException
+    {
+        this.sourceFile = sourceFile;
+        this.format = format;
+        this.capture = capture;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.linesBeforeParser = linesBeforeParser;
+        Optional<CSVRecord> headerRecord = fetch();
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+        this.header = CsvHeader.of(headerRecord.map(CSVRecord::toList).orElse(List.of()));
+        this.pending = fetch();
+    }
+
+    /** Opens {@code input} and reads its header. */
+    public static CsvTable open(ExportInput input)
+            throws IOException
+    {
+        requireNonNull(input, "input is null");
+        BufferedReader buffered = new BufferedReader(input.reader());
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        long linesBefore = 0;
+        String headerLine = peekLine(buffered);
+        if (CsvHeader.isTypeLine(headerLine)) {
+            // Windows PowerShell 5.1 Export-Csv writes "#TYPE <type name>" first unless -NoTypeInformation.
+            buffered.readLine();
+            linesBefore = 1;
+            headerLine = peekLine(buffered);
+        }
+        CSVFormat format = CsvHeader.format(CsvHeader.delimiterOf(headerLine));
+        CapturingReader capture = new CapturingReader(buffered);
+        CSVParser parser = CSVParser.builder().setReader(capture).setFormat(format).get();
+        return new CsvTable(input.sourceFile(), format, capture, parser, linesBefore);
+    }
+
+    public CsvHeader header()
+    {
+        return header;
+    }
+
+    /** The next data record; empty at the end of the file. */
+    public Optional<CsvRow> next()
+            throws IOException
+    {
+        if (pending.isEmpty()) {
+            if (failure.isPresent()) {
+                IOException exception = failure.get();
+                failure = Optional.empty();
+                throw exception;
+            }
+            return Optional.empty();
+        }
+        CSVRecord current = pending.get();
+        pending = fetch();
+        recordNumber++;
+
+        long start = current.getCharacterPosition();
+        long end = pending.map(CSVRecord::getCharacterPosition).orElse(capture.end());
+        String text = capture.slice(start, end);
+        int first = 0;
+        while (first < text.length() && LineBreaks.isBreak(text.charAt(first))) {
+            first++;
+        }
+        // Skipped empty lines before the record belong to its slice; they move its first line down.
+        long startLine = linesBeforeParser + capture.lineBreaksBefore(start) + LineBreaks.count(text, 0, first) + 1;
+        String rawText;
+        if (failure.isPresent()) {
+            // What follows this record could not be parsed, so where it ends is unknown: print it again instead.
+            rawText = format.format(current.values());
+        }
+        else {
+            int last = text.length();
+            while (last > first && LineBreaks.isBreak(text.charAt(last - 1))) {
+                last--;
+            }
+            rawText = text.substring(first, last);
+            capture.discardBefore(end);
+        }
+        return Optional.of(new CsvRow(recordNumber, startLine, current.toList(), rawText));
+    }
+
+    private Optional<CSVRecord> fetch()
+    {
+        try {
+            if (!records.hasNext()) {
+                return Optional.empty();
+            }
+            CSVRecord record = records.next();
+            linesAfterLastParsed = parser.getCurrentLineNumber();
+            return Optional.of(record);
+        }
+        catch (UncheckedIOException e) {
+            failure = Optional.of(describe(e.getCause()));
+            return Optional.empty();
+        }
+    }
+
+    private IOException describe(IOException cause)
+    {
+        if (cause instanceof CharacterCodingException codingException) {
+            long line = linesBeforeParser + capture.lineBreaksBefore(capture.end()) + 1;
+            return new CsvDecodingException("Cannot read " + sourceFile + ": line " + line
+                    + " holds bytes that are not valid text in the file's character set (" + cause + ")", codingException);
+        }
+        long line = linesBeforeParser + linesAfterLastParsed + 1;
+        String message = String.valueOf(cause.getMessage());
+        String reason = message.contains("EOF reached before encapsulated token finished")
+                ? "the file ends inside a quoted cell (it is cut short, or a quote is not closed)"
+                : message;
+        return new IOException("Cannot read " + sourceFile + ": " + reason + ", in the record starting on line " + line, cause);
+    }
+
+    /** The next line without consuming it (at most {@link #HEADER_LINE_LIMIT} characters). */
+    private static String peekLine(BufferedReader reader)
+            throws IOException
+    {
+        reader.mark(HEADER_LINE_LIMIT + 1);
+        StringBuilder line = new StringBuilder();
+        int c = reader.read();
+        while (c >= 0 && c != '\n' && c != '\r' && line.length() < HEADER_LINE_LIMIT) {
+            line.append((char) c);
+            c = reader.read();
+        }
+        reader.reset();
+        return line.toString();
+    }
+}
