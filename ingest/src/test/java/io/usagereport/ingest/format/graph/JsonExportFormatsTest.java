@@ -41,8 +41,8 @@ class JsonExportFormatsTest
             `{"time": "2022-01-24T05:15:00Z", "resourceId": "/tenants/x"`        => diagnostic-json
             `{"calleripaddress": "1.2.3.4", "category": "SignInLogs"`            => diagnostic-json
             `[{"category": "SignInLogs", "properties": {}}]`                     => diagnostic-json
-            `"Date (UTC)","Request ID","User agent"`                             =>
-            `Date (UTC),Request ID,Correlation ID`                               =>
+            `"Date (UTC)","Request ID","User agent"`                             => entra-csv
+            `Date (UTC),Request ID,Correlation ID`                               => entra-csv
             `#TYPE Microsoft.Graph.PowerShell.Models.MicrosoftGraphSignIn`      =>
             `TimeGenerated [UTC],CreatedDateTime [UTC]`                          =>
             `{"title": "Basic Authentication", "severity": "normal"}`            =>
