@@ -1,5 +1,7 @@
 package io.usagereport.sample;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,11 @@ enum ClientKind
     static final ClientKind[] MODERN = {BROWSER_CHROME, BROWSER_EDGE, BROWSER_SAFARI, OUTLOOK_DESKTOP, OUTLOOK_MOBILE, TEAMS};
     static final double[] MODERN_WEIGHTS = {4, 2, 1, 4, 2, 3};
 
+    private static final Map<ClientKind, DeviceAccount> DEVICE_ACCOUNTS = new EnumMap<>(Map.of(
+            SMTP_PRINTER, new DeviceAccount("mfp", "RICOH MP C3004 複合機", "RICOH MP C3004 printer"),
+            SMTP_SCANNER, new DeviceAccount("scan", "スキャン送信", "Scan to Mail"),
+            EWS_SCRIPT, new DeviceAccount("svc-ews", "EWS 連携サービス", "EWS sync service")));
+
     private final String clientApp;
     private final String userAgent;
     private final String browser;
@@ -119,16 +126,7 @@ enum ClientKind
     /** Device and service accounts: the account exists only for this client, so its names say what it is. */
     Optional<DeviceAccount> deviceAccount()
     {
-        switch (this) {
-            case SMTP_PRINTER:
-                return Optional.of(new DeviceAccount("mfp", "RICOH MP C3004 複合機", "RICOH MP C3004 printer"));
-            case SMTP_SCANNER:
-                return Optional.of(new DeviceAccount("scan", "スキャン送信", "Scan to Mail"));
-            case EWS_SCRIPT:
-                return Optional.of(new DeviceAccount("svc-ews", "EWS 連携サービス", "EWS sync service"));
-            default:
-                return Optional.empty();
-        }
+        return Optional.ofNullable(DEVICE_ACCOUNTS.get(this));
     }
 
     /** The names of a device or service account: user name prefix, Japanese and English display names. */

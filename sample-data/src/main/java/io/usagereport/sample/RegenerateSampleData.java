@@ -2,12 +2,14 @@ package io.usagereport.sample;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 
 /**
  * Regenerates the committed sample data: {@code sample-data/exports/}, {@code sample-data/tenants.csv} and
- * {@code sample-data/expected-usage.csv}. Run from the repository root:
- * {@code mvn -q -pl sample-data -am compile exec:java -Dexec.mainClass=io.usagereport.sample.RegenerateSampleData}
- * (or pass the sample-data directory as the only argument).
+ * {@code sample-data/expected-usage.csv}, with the options of {@link #options}. The simplest way, from the
+ * repository root: {@code mvn -q -pl sample-data -am test -Dtest=TestCommittedSampleData
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dsample.regenerate=true}; or run this class with the module's runtime
+ * class path and the sample-data directory as the only argument.
  */
 public final class RegenerateSampleData
 {
@@ -19,7 +21,7 @@ public final class RegenerateSampleData
         return SampleOptions.builder(sampleDataDirectory.resolve("exports"))
                 .tenants(5)
                 .usersPerTenant(40)
-                .month(java.time.YearMonth.of(2022, 9))
+                .month(YearMonth.of(2022, 9))
                 .rowsPerTenant(400)
                 .seed(SampleOptions.DEFAULT_SEED)
                 .tenantsFile(sampleDataDirectory.resolve("tenants.csv"))

@@ -44,6 +44,15 @@ class TestCommittedSampleData
     static void regenerate()
             throws IOException
     {
+        if (Boolean.getBoolean("sample.regenerate")) {
+            // -Dsample.regenerate=true rewrites the committed files (after a deliberate change to the generator)
+            try (Stream<Path> stale = Files.walk(EXPORTS)) {
+                for (Path path : stale.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(path);
+                }
+            }
+            SampleGenerator.generate(RegenerateSampleData.options(SAMPLE_DATA));
+        }
         result = SampleGenerator.generate(RegenerateSampleData.options(temporary));
         for (Path file : relativeFiles(EXPORTS)) {
             ROWS.put(EXPORTS.resolve(file), ExportRows.read(EXPORTS.resolve(file)));
