@@ -161,27 +161,39 @@ public final class IngestJob
         Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
         Dataset<Row> rejects = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_REJECT));
 
-        // 2. what each file was, and what it could not give
-        describe("ingest: summarise files");
-        Map<String, Row> fileInfo = new HashMap<>();
-        for (Row row : parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_FILE))
-                .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, ParsedSchema.FORMAT, ParsedSchema.ENCODING)
-                .collectAsList()) {
-            fileInfo.put(fileKey(row.getString(0), row.getString(1)), row);
-        }
-        Map<String, Row> rejectInfo = new HashMap<>();
-        for (Row row : rejects.groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE)
+        // 2. one small summary of everything parsed: what each file was and could not give, the months of its rows,
+        //    and the client apps the table does not know
+        describe("ingest: summarise the files");
+        Map<String, FileInfo> fileInfo = new HashMap<>();
+        Map<String, RejectInfo> rejectInfo = new HashMap<>();
+        TreeSet<String> touched = new TreeSet<>();
+        Map<String, Long> unknownClientApps = new TreeMap<>();
+        long missingClientApps = 0;
+        for (Row row : parsed.groupBy(ParsedSchema.KIND, SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH,
+                        ParsedSchema.CLIENT_APP_KIND, SignInSchema.CLIENT_APP, ParsedSchema.FORMAT, ParsedSchema.ENCODING)
                 .agg(count(lit(1)), first(when(col(ParsedSchema.RECORD_NUMBER).equalTo(0), col(ParsedSchema.REASON)), true))
                 .collectAsList()) {
-            rejectInfo.put(fileKey(row.getString(0), row.getString(1)), row);
+            String file = fileKey(row.getString(1), row.getString(2));
+            long rows = row.getLong(8);
+            switch (row.getInt(0)) {
+                case ParsedSchema.KIND_FILE -> fileInfo.put(file, new FileInfo(row.getString(6), row.getString(7)));
+                case ParsedSchema.KIND_REJECT -> rejectInfo.merge(file, new RejectInfo(rows, Optional.ofNullable(row.getString(9))), RejectInfo::plus);
+                case ParsedSchema.KIND_SIGN_IN -> {
+                    touched.add(partition(row.getString(1), row.getString(3)));
+                    String kind = row.getString(4);
+                    if (ClientApps.Kind.UNKNOWN.name().equals(kind)) {
+                        unknownClientApps.merge(row.getString(5), rows, Long::sum);
+                    }
+                    else if (ClientApps.Kind.MISSING.name().equals(kind)) {
+                        missingClientApps += rows;
+                    }
+                }
+                default -> throw new IllegalStateException("Unknown kind of parsed row: " + row.getInt(0));
+            }
         }
 
         // 3. the partitions this run rewrites: the months of its rows, and the months its files fed before
         describe("ingest: find the partitions to rewrite");
-        TreeSet<String> touched = new TreeSet<>();
-        for (Row row : signIns.select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
-            touched.add(partition(row.getString(0), row.getString(1)));
-        }
         Dataset<Row> runFiles = spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
                 .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE);
         if (publisher.exists(LakeLayout.MANIFESTS)) {
@@ -230,7 +242,8 @@ public final class IngestJob
                     .groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH)
                     .agg(count(lit(1)), sum(when(col(RANK).equalTo(1), 1L).otherwise(0L)))
                     .collectAsList();
-            return finish(run, staging, publisher, parsed, rejects, touched, fileInfo, rejectInfo, counts);
+            return finish(run, staging, publisher, rejects, touched, fileInfo, rejectInfo, counts,
+                    new IngestResult(run, List.of(), List.of(), unknownClientApps, missingClientApps));
         }
         finally {
             ranked.unpersist();
@@ -241,12 +254,12 @@ public final class IngestJob
             String run,
             String staging,
             LakePublisher publisher,
-            Dataset<Row> parsed,
             Dataset<Row> rejects,
             TreeSet<String> touched,
-            Map<String, Row> fileInfo,
-            Map<String, Row> rejectInfo,
-            List<Row> counts)
+            Map<String, FileInfo> fileInfo,
+            Map<String, RejectInfo> rejectInfo,
+            List<Row> counts,
+            IngestResult clientApps)
     {
         // rows per file and month
         Map<String, TreeMap<String, long[]>> perFile = new HashMap<>();
@@ -276,12 +289,12 @@ public final class IngestJob
         for (InputFile input : inputs) {
             String key = fileKey(input.tenantId(), input.sourceFile());
             String sourceKey = FileParser.sourceKey(input.tenantId(), input.sourceFile());
-            Row info = fileInfo.get(key);
-            String format = info == null ? "unknown" : info.getString(2);
-            String charset = info == null ? "" : info.getString(3);
-            Row rejected = rejectInfo.get(key);
-            long rejectCount = rejected == null ? 0 : rejected.getLong(2);
-            Optional<String> error = rejected == null ? Optional.empty() : Optional.ofNullable(rejected.getString(3));
+            FileInfo info = fileInfo.getOrDefault(key, new FileInfo("unknown", ""));
+            String format = info.format();
+            String charset = info.encoding();
+            RejectInfo rejected = rejectInfo.getOrDefault(key, new RejectInfo(0, Optional.empty()));
+            long rejectCount = rejected.rows();
+            Optional<String> error = rejected.error();
             long read = rejectCount;
             long written = 0;
             for (Map.Entry<String, long[]> month : perFile.getOrDefault(key, new TreeMap<>()).entrySet()) {
@@ -311,23 +324,6 @@ public final class IngestJob
                 .partitionBy(SignInSchema.TENANT_ID, ParsedSchema.SOURCE_KEY)
                 .parquet(staging + "/" + LakeLayout.MANIFESTS);
 
-        // client apps the table does not know, or rows without one
-        describe("ingest: count unknown client apps");
-        Map<String, Long> unknown = new TreeMap<>();
-        long missing = 0;
-        for (Row row : parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN)
-                        .and(col(ParsedSchema.CLIENT_APP_KIND).notEqual(ClientApps.Kind.KNOWN.name())))
-                .groupBy(ParsedSchema.CLIENT_APP_KIND, SignInSchema.CLIENT_APP)
-                .count()
-                .collectAsList()) {
-            if (row.getString(0).equals(ClientApps.Kind.UNKNOWN.name())) {
-                unknown.put(row.getString(1), row.getLong(2));
-            }
-            else {
-                missing += row.getLong(2);
-            }
-        }
-
         // publish: staged partitions replace theirs; touched partitions left empty and stale rejects go
         List<String> publish = new ArrayList<>();
         publish.addAll(publisher.stagedPartitions(run, LakeLayout.SIGNINS, 2));
@@ -348,7 +344,17 @@ public final class IngestJob
         describe("ingest: publish");
         publisher.commit(run, publish, delete);
         describe(null);
-        return new IngestResult(run, results, List.copyOf(touched), unknown, missing);
+        return new IngestResult(run, results, List.copyOf(touched), clientApps.unknownClientApps(), clientApps.missingClientApps());
+    }
+
+    private record FileInfo(String format, String encoding) {}
+
+    private record RejectInfo(long rows, Optional<String> error)
+    {
+        RejectInfo plus(RejectInfo other)
+        {
+            return new RejectInfo(rows + other.rows, error.isPresent() ? error : other.error);
+        }
     }
 
     private void describe(String step)
