@@ -27,8 +27,10 @@ import static java.util.Objects.requireNonNull;
  *        {@link ReportLine#OUTLOOK_WINDOWS} a user of MAPI, RPC and OAB counts once, so the analytics side must
  *        compute it (it cannot be summed here); a missing line means 0
  * @param topUsers the users to list, any order; the report shows the busiest five per protocol; empty when none
- * @param history earlier months' use per protocol (users, requests), for the trend; a month or protocol missing
- *        means no data for it (shown as no data, not as zero); never the report's own month
+ * @param history earlier months' use per protocol (users, requests), for the trend, like the marts: a month with
+ *        data lists its protocols with use, so a protocol missing from a listed month had no use (zero), and a month
+ *        missing altogether had no data (shown as "no data", not as zero; to mark a month with data but no use, list
+ *        one protocol with zero users and requests); never the report's own month or later
  * @param dataQuality how complete the input was
  * @param signIns all sign-ins of the tenant in the month, Basic auth or not ({@code tenant_summary.sign_ins})
  */
