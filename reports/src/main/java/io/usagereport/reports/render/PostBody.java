@@ -115,7 +115,8 @@ public final class PostBody
             numberCell(usage.failedRequests());
             html.append("<td><span class=\"state state-").append(status.state().code()).append("\">")
                     .append(escape(messages.text(status.state().messageKey()))).append("</span></td>");
-            textCell(status.deadline().map(messages::date).orElse(messages.text("protocols.noDeadline")));
+            html.append("<td class=\"date\">")
+                    .append(escape(status.deadline().map(messages::date).orElse(messages.text("protocols.noDeadline")))).append("</td>");
             html.append("<td><ul class=\"actions\">");
             for (Action action : status.actions()) {
                 html.append("<li>").append(escape(actionText(messages, report.timeline(), action))).append("</li>");

@@ -32,7 +32,8 @@ public final class ReportPage
             .severity-normal { background: #ebf3fc; color: #0f548c; }
             table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; width: 100%; }
             th, td { border: 1px solid #e0e0e0; padding: 5px 8px; text-align: left; vertical-align: top; }
-            thead th { background: #fafafa; font-weight: 600; }
+            thead th { background: #fafafa; font-weight: 600; white-space: nowrap; }
+            td.date { white-space: nowrap; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             caption { caption-side: top; text-align: left; color: #616161; font-size: 12px; padding-bottom: 4px; }
             ul.actions { margin: 0; padding-left: 18px; }
