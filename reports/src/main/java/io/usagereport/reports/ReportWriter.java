@@ -1,0 +1,293 @@
+package io.usagereport.reports;
+
+import io.usagereport.ingest.ErrorCode;
+import io.usagereport.ingest.UsageReportException;
+import io.usagereport.reports.policy.DeprecationPolicy;
+import io.usagereport.reports.policy.TenantDirectory;
+import io.usagereport.reports.post.JsonFiles;
+import io.usagereport.reports.post.MessageCenterPost;
+import io.usagereport.reports.post.UsageDocument;
+import io.usagereport.reports.render.ChartData;
+import io.usagereport.reports.render.ChartFonts;
+import io.usagereport.reports.render.ChartRenderer;
+import io.usagereport.reports.render.PostBody;
+import io.usagereport.reports.render.ReportCharts;
+import io.usagereport.reports.render.ReportPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The reports stage's entry point: turns one month's {@link TenantMonthUsage} list into Message-Center-style posts.
+ *
+ * <pre>{@code
+ * ReportResult result = ReportWriter.builder(Path.of("out"))
+ *         .tenants(TenantSettingsReader.read(Path.of("tenants.csv")))   // default: none (every tenant commercial)
+ *         .locale(ReportLocale.JAPANESE)                                // default: English
+ *         .asOf(LocalDate.parse("2022-10-01"))                          // default: first day of the following month
+ *         .build()
+ *         .write(YearMonth.parse("2022-09"), usages);
+ * }</pre>
+ *
+ * <p>For each tenant it writes {@code OUT/<YYYY-MM>/<tenant-id>/message.json}, {@code usage.json},
+ * {@code report.html} and, when the tenant used Basic auth, {@code chart-*.png}; then {@code OUT/<YYYY-MM>/index.html}.
+ * The month is published as a whole: everything is written into a hidden sibling folder, which then replaces the
+ * month's folder by renames, so readers never see a half-written month. Output depends only on the inputs (no clock).
+ */
+public final class ReportWriter
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
+
+    private final Path outputDirectory;
+    private final TenantDirectory tenants;
+    private final ReportLocale locale;
+    private final Optional<LocalDate> asOf;
+    private final DeprecationPolicy policy;
+
+    private ReportWriter(Builder builder)
+    {
+        this.outputDirectory = builder.outputDirectory;
+        this.tenants = builder.tenants;
+        this.locale = builder.locale;
+        this.asOf = builder.asOf;
+        this.policy = DeprecationPolicy.exchangeOnline();
+    }
+
+    /** @param outputDirectory {@code OUT}: the month's folder goes beneath it; created when missing */
+    public static Builder builder(Path outputDirectory)
+    {
+        return new Builder(outputDirectory);
+    }
+
+    /** The default as-of date of a usage month: the first day of the following month. */
+    public static LocalDate defaultAsOf(YearMonth month)
+    {
+        return month.plusMonths(1).atDay(1);
+    }
+
+    /**
+     * Writes and publishes the month's posts, replacing any earlier output of that month.
+     *
+     * @param month the usage month
+     * @param usages one entry per tenant, all for {@code month}; tenants without any sign-in are simply absent
+     * @throws UsageReportException {@code USAGE} for inconsistent input, {@code STORAGE} when the output cannot be
+     *         written, {@code INTERNAL} when no font can draw the language's chart text
+     */
+    public ReportResult write(YearMonth month, List<TenantMonthUsage> usages)
+    {
+        requireNonNull(month, "month is null");
+        requireNonNull(usages, "usages is null");
+        LocalDate publication = asOf.orElse(defaultAsOf(month));
+        Set<String> seen = new HashSet<>();
+        for (TenantMonthUsage usage : usages) {
+            if (!usage.month().equals(month)) {
+                throw new UsageReportException(ErrorCode.USAGE, "Invalid usage of tenant " + usage.tenantId() + ": month " + usage.month()
+                        + " given for the report of " + month);
+            }
+            if (!seen.add(usage.tenantId())) {
+                throw new UsageReportException(ErrorCode.USAGE, "Invalid usages for " + month + ": tenant " + usage.tenantId() + " given twice");
+            }
+        }
+        LOG.info("Writing {} reports for {} (as of {}, locale {}) to {}", usages.size(), month, publication, locale.tag(), outputDirectory);
+        Messages messages = Messages.of(locale);
+        // Choose the chart font before writing anything, so a machine without a Japanese font fails at once.
+        Optional<ChartRenderer> renderer = usages.stream().anyMatch(TenantMonthUsage::basicAuthInUse)
+                ? Optional.of(new ChartRenderer(ChartFonts.family(locale)))
+                : Optional.empty();
+
+        Path staging = createStaging(month);
+        try {
+            List<ReportPage.IndexEntry> entries = new ArrayList<>();
+            int usingBasicAuth = 0;
+            int high = 0;
+            List<TenantMonthUsage> sorted = usages.stream().sorted(Comparator.comparing(TenantMonthUsage::tenantId)).toList();
+            for (TenantMonthUsage usage : sorted) {
+                TenantReport report = TenantReport.of(usage, tenants.settingsFor(usage.tenantId()), publication, policy);
+                entries.add(writeTenant(report, messages, renderer, staging.resolve(usage.tenantId())));
+                usingBasicAuth += report.basicAuthInUse() ? 1 : 0;
+                high += report.severity() == TenantReport.Severity.HIGH ? 1 : 0;
+            }
+            writeText(staging.resolve("index.html"), ReportPage.index(month, publication, messages, entries));
+            Path target = publish(staging, month);
+            LOG.info("Published {} reports for {} ({} using Basic auth, {} high severity) in {}", sorted.size(), month, usingBasicAuth, high, target);
+            return new ReportResult(target, target.resolve("index.html"), sorted.size(), usingBasicAuth, high);
+        }
+        finally {
+            if (Files.exists(staging)) {
+                deleteRecursively(staging);
+            }
+        }
+    }
+
+    private static ReportPage.IndexEntry writeTenant(TenantReport report, Messages messages, Optional<ChartRenderer> renderer, Path folder)
+    {
+        createDirectories(folder);
+        List<ChartData> charts = ReportCharts.of(report, messages);
+        if (!charts.isEmpty()) {
+            ChartRenderer chartRenderer = renderer.orElseThrow(() -> new IllegalStateException("no chart renderer for " + report.usage().tenantId()));
+            for (ChartData chart : charts) {
+                chartRenderer.write(chart, folder.resolve(chart.fileName()));
+            }
+        }
+        MessageCenterPost post = MessageCenterPost.of(report, messages, PostBody.messageBody(report, messages));
+        JsonFiles.write(post.toJson(), folder.resolve("message.json"));
+        JsonFiles.write(UsageDocument.of(report, messages), folder.resolve("usage.json"));
+        ReportPage.Header header = new ReportPage.Header(
+                post.id(),
+                post.title(),
+                post.severity(),
+                post.actionRequiredBy().map(instant -> instant.atOffset(ZoneOffset.UTC).toLocalDate()),
+                report.asOf());
+        writeText(folder.resolve("report.html"), ReportPage.report(report, messages, header, PostBody.pageBody(report, messages, charts)));
+        return new ReportPage.IndexEntry(header, report.usage().tenantId(), report.tenant().displayName());
+    }
+
+    private Path createStaging(YearMonth month)
+    {
+        try {
+            Files.createDirectories(outputDirectory);
+            Path staging = Files.createTempDirectory(outputDirectory, "." + month + ".staging-");
+            if (Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // Temporary folders are created private; the published month must be readable like any other output.
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return staging;
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create output folder in " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code OUT/<month>} by the staging folder: rename the old one aside, rename the new one in, delete the old. */
+    private Path publish(Path staging, YearMonth month)
+    {
+        Path target = outputDirectory.resolve(month.toString());
+        Path previous = null;
+        try {
+            if (Files.exists(target)) {
+                previous = outputDirectory.resolve("." + month + ".previous-" + staging.getFileName().toString().replaceFirst("^.*staging-", ""));
+                move(target, previous);
+            }
+            move(staging, target);
+        }
+        catch (IOException e) {
+            if (previous != null && !Files.exists(target)) {
+                try {
+                    move(previous, target);
+                }
+                catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot publish " + target + ": " + e.getMessage(), e);
+        }
+        if (previous != null) {
+            deleteRecursively(previous);
+        }
+        return target;
+    }
+
+    private static void move(Path source, Path target)
+            throws IOException
+    {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target);
+        }
+    }
+
+    private static void createDirectories(Path folder)
+    {
+        try {
+            Files.createDirectories(folder);
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeText(Path file, String text)
+    {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder)
+    {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            LOG.warn("Cannot delete {}: {}", folder, e.getMessage());
+        }
+    }
+
+    /** Options of a {@link ReportWriter}. */
+    public static final class Builder
+    {
+        private final Path outputDirectory;
+        private TenantDirectory tenants = TenantDirectory.empty();
+        private ReportLocale locale = ReportLocale.ENGLISH;
+        private Optional<LocalDate> asOf = Optional.empty();
+
+        private Builder(Path outputDirectory)
+        {
+            this.outputDirectory = requireNonNull(outputDirectory, "outputDirectory is null");
+        }
+
+        /** The tenants' situations; default: none listed (every tenant commercial, nothing opted out or re-enabled). */
+        public Builder tenants(TenantDirectory value)
+        {
+            tenants = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        /** The report language; default English. */
+        public Builder locale(ReportLocale value)
+        {
+            locale = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        /** The publication date the states and deadlines hold on; default: the first day of the month after the usage month. */
+        public Builder asOf(LocalDate value)
+        {
+            asOf = Optional.of(requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        public ReportWriter build()
+        {
+            return new ReportWriter(this);
+        }
+    }
+}
