@@ -4,6 +4,8 @@ import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.LakeLayout;
 import io.usagereport.ingest.UsageReportException;
 import io.usagereport.ingest.testing.TestingSpark;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +19,9 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static io.usagereport.analytics.TestingLakes.AUGUST;
@@ -144,12 +148,21 @@ class BasicAuthMartsTest
 
     @Test
     void rerunningAMonthGivesTheSameRowsAndLeavesOtherMonthsAlone()
-            throws IOException
+            throws Exception
     {
         Map<String, List<String>> before = allSeptemberLines();
         Map<Path, FileTime> augustFiles = augustFiles();
+        JobDescriptions jobs = new JobDescriptions();
+        spark.sparkContext().addSparkListener(jobs);
 
-        MartsResult result = BasicAuthMarts.forLake(spark, lake).month(SEPTEMBER).run();
+        MartsResult result;
+        try {
+            result = BasicAuthMarts.forLake(spark, lake).month(SEPTEMBER).run();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        }
+        finally {
+            spark.sparkContext().removeSparkListener(jobs);
+        }
 
         assertThat(result.month()).isEqualTo(SEPTEMBER);
         assertThat(result.signIns()).isEqualTo(16);
@@ -163,6 +176,14 @@ class BasicAuthMartsTest
         assertThat(augustFiles()).isEqualTo(augustFiles).isNotEmpty();
         assertThat(Files.list(Path.of(lake.mart(MartSchemas.BASIC_AUTH_BY_PROTOCOL.name()), "month=2022-09")).filter(path -> path.toString().endsWith(".parquet")))
                 .hasSize(1);
+        assertThat(jobs.groups).containsOnly("analyze-2022-09");
+        assertThat(jobs.descriptions).contains(
+                "analyze 2022-09: read sign-ins",
+                "analyze 2022-09: basic_auth_by_protocol",
+                "analyze 2022-09: basic_auth_by_user",
+                "analyze 2022-09: tenant_summary",
+                "analyze 2022-09: basic_auth_report_lines",
+                "analyze 2022-09: basic_auth_trend (with 2022-08)");
     }
 
     @Test
@@ -217,6 +238,21 @@ class BasicAuthMartsTest
         assertThatThrownBy(() -> BasicAuthMarts.forLake(spark, lake).run())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("month is not set");
+    }
+
+    /** The job group and description of every Spark job started while registered. */
+    private static final class JobDescriptions
+            extends SparkListener
+    {
+        private final Set<String> groups = ConcurrentHashMap.newKeySet();
+        private final Set<String> descriptions = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onJobStart(SparkListenerJobStart jobStart)
+        {
+            groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
+            descriptions.add(String.valueOf(jobStart.properties().getProperty("spark.job.description")));
+        }
     }
 
     private Map<String, List<String>> allSeptemberLines()
