@@ -10,7 +10,9 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +68,25 @@ public final class LakeTables
         }
         LOG.info("Registered lake tables of {}: {}", lake.root(), registered);
         return List.copyOf(registered);
+    }
+
+    /**
+     * One month of a mart, in the mart's schema ({@link MartSchema#table()}, {@code month} last); empty when the
+     * month or the whole mart has not been written. Only that month's partition is read.
+     */
+    public Dataset<Row> mart(MartSchema mart, YearMonth month)
+    {
+        requireNonNull(mart, "mart is null");
+        requireNonNull(month, "month is null");
+        String location = lake.mart(mart.name());
+        Dataset<Row> table;
+        if (new LakeFiles(spark).exists(location)) {
+            table = spark.read().schema(mart.table()).parquet(location);
+        }
+        else {
+            table = spark.createDataFrame(Collections.<Row>emptyList(), mart.table());
+        }
+        return table.where(SignInsReader.inMonth(month));
     }
 
     private void register(LakeFiles files, String view, String location, Optional<StructType> schema, List<String> registered)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 
 import static io.usagereport.analytics.TestingSignIns.T1;
@@ -38,6 +39,22 @@ class LakeTablesTest
                 "basic_auth_trend");
         assertThat(spark.sql("SELECT count(*) FROM signins WHERE month = '2022-09'").first().getLong(0)).isEqualTo(16);
         assertThat(spark.sql("SELECT sum(users) FROM basic_auth_report_lines WHERE month = '2022-09'").first().getLong(0)).isEqualTo(6);
+    }
+
+    @Test
+    void readsOneMonthOfAMart()
+    {
+        LakeTables tables = LakeTables.forLake(spark, TestingLakes.analyzedSample());
+
+        assertThat(TestingMarts.lines(tables.mart(MartSchemas.TENANT_SUMMARY, TestingLakes.SEPTEMBER).drop(MartSchemas.MONTH)))
+                .containsExactly(
+                        "T1 | 13 | 12 | 5 | [EAS, IMAP, MAPI, OAB, POP, RPC, SMTP_AUTH]",
+                        "T2 | 2 | 2 | 1 | [EWS, REMOTE_POWERSHELL]",
+                        "T3 | 1 | 0 | 0 | []");
+        assertThat(tables.mart(MartSchemas.TENANT_SUMMARY, YearMonth.of(2022, 10)).count()).isZero();
+        LakeLayout young = new LakeLayout(TestingLakes.temporaryFolder("lake-without-marts").toString());
+        assertThat(LakeTables.forLake(spark, young).mart(MartSchemas.BASIC_AUTH_TREND, TestingLakes.SEPTEMBER).schema())
+                .isEqualTo(MartSchemas.BASIC_AUTH_TREND.table());
     }
 
     @Test
