@@ -1,0 +1,79 @@
+package io.usagereport.analytics;
+
+import io.usagereport.ingest.LakeLayout;
+import io.usagereport.ingest.SignInSchema;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Writes one month of a mart: shapes the rows to the mart's schema, then replaces exactly the
+ * {@code month=<YYYY-MM>} partition with a dynamic partition overwrite (set on the writer, so a session configured
+ * otherwise cannot wipe the other months). A month without rows has its partition removed: readers then see no
+ * rows for it, never stale ones.
+ */
+final class MartWriter
+{
+    private static final String PARTITION_OVERWRITE_MODE = "partitionOverwriteMode";
+    private static final String DYNAMIC = "dynamic";
+    private static final String COMPRESSION = "compression";
+    private static final String ZSTD = "zstd";
+
+    private final LakeLayout lake;
+    private final LakeFiles files;
+
+    MartWriter(LakeLayout lake, LakeFiles files)
+    {
+        this.lake = requireNonNull(lake, "lake is null");
+        this.files = requireNonNull(files, "files is null");
+    }
+
+    /** @return the number of rows written for the month */
+    long write(MartSchema mart, Dataset<Row> rows, YearMonth month)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : mart.columns().fields()) {
+            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
+        }
+        columns.add(lit(month.toString()).as(SignInSchema.MONTH));
+        List<Column> keys = mart.keyColumns().stream().map(name -> col(name)).toList();
+        // one small file per month, sorted by key so that readers and diffs see a stable order
+        Dataset<Row> shaped = rows.select(columns.toArray(new Column[0]))
+                .coalesce(1)
+                .sortWithinPartitions(keys.toArray(new Column[0]))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long count = shaped.count();
+            if (count == 0) {
+                files.deleteRecursively(partition(mart, month));
+                return 0;
+            }
+            shaped.write()
+                    .mode(SaveMode.Overwrite)
+                    .option(PARTITION_OVERWRITE_MODE, DYNAMIC)
+                    .option(COMPRESSION, ZSTD)
+                    .partitionBy(SignInSchema.MONTH)
+                    .parquet(lake.mart(mart.name()));
+            return count;
+        }
+        finally {
+            shaped.unpersist();
+        }
+    }
+
+    String partition(MartSchema mart, YearMonth month)
+    {
+        return lake.mart(mart.name()) + "/" + SignInSchema.MONTH + "=" + month;
+    }
+}
