@@ -20,8 +20,11 @@ final class CapturingReader
 
     private final Reader in;
     private final StringBuilder text = new StringBuilder();
+    private static final int COMPACT_AFTER = 64 * 1024;
+
     private long textStart;
-    private long lineBreaksBeforeTextStart;
+    private long keptFrom;
+    private long lineBreaksBeforeKept;
     private CharacterCodingException decodingError;
 
     CapturingReader(Reader in)
@@ -86,22 +89,25 @@ final class CapturingReader
     /** How many line breaks (CR LF, LF or CR) lie before {@code position} in the whole stream. */
     long lineBreaksBefore(long position)
     {
-        return lineBreaksBeforeTextStart + LineBreaks.count(text, 0, index(position));
+        return lineBreaksBeforeKept + LineBreaks.count(text, index(keptFrom), index(position));
     }
 
     /** Forgets the text before {@code position}. */
     void discardBefore(long position)
     {
-        int index = index(position);
-        lineBreaksBeforeTextStart += LineBreaks.count(text, 0, index);
-        text.delete(0, index);
-        textStart = position;
+        lineBreaksBeforeKept += LineBreaks.count(text, index(keptFrom), index(position));
+        keptFrom = position;
+        // Compact only now and then: deleting the start of the buffer moves everything after it.
+        if (keptFrom - textStart >= COMPACT_AFTER) {
+            text.delete(0, index(keptFrom));
+            textStart = keptFrom;
+        }
     }
 
     private int index(long position)
     {
         long index = position - textStart;
-        if (index < 0 || index > text.length()) {
+        if (position < keptFrom || index > text.length()) {
             throw new IllegalArgumentException("position " + position + " is outside the kept text ["
                     + textStart + ", " + end() + ")");
         }
