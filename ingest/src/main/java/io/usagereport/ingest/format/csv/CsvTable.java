@@ -168,8 +168,11 @@ public final class CsvTable
                     + charset.name() + " (" + cause + ")", codingException);
         }
         long line = linesBeforeParser + linesAfterLastParsed + 1;
-        String message = String.valueOf(cause.getMessage());
-        String reason = message.contains("EOF reached before encapsulated token finished")
+        // Commons CSV counts lines from where it started reading (after any #TYPE line): drop its numbers.
+        String message = String.valueOf(cause.getMessage())
+                .replaceAll("^\\(startline [\\d,]+\\) ", "")
+                .replaceAll(" at line: [\\d,]+, position: [\\d,]+", "");
+        String reason = message.startsWith("EOF reached before encapsulated token finished")
                 ? "the file ends inside a quoted cell (it is cut short, or a quote is not closed)"
                 : message;
         return new IOException("Cannot read " + sourceFile + ": " + reason + ", in the record starting on line " + line, cause);

@@ -88,8 +88,8 @@ class CsvTableTest
         assertThat(table.next().orElseThrow().cells()).containsExactly("1", "2");
         assertThatThrownBy(table::next)
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("Cannot read test.csv: Invalid character between encapsulated token and delimiter")
-                .hasMessageEndingWith(", in the record starting on line 3");
+                .hasMessage("Cannot read test.csv: Invalid character between encapsulated token and delimiter,"
+                        + " in the record starting on line 3");
     }
 
     @Test
