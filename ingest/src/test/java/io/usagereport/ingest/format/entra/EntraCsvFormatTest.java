@@ -132,10 +132,10 @@ class EntraCsvFormatTest
             throws IOException
     {
         // Columns reordered, an unknown column added, optional ones missing, Username given twice (first wins),
-        // header names with odd spacing and case.
+        // header names with odd spacing and case, values with surrounding spaces.
         String csv = """
                 "Client app","Unknown future column"," username ","Request ID","date (utc)","Status","Username"
-                "Exchange ActiveSync","x","First@Contoso.com","id-9","2025-02-03T04:05:06Z","Success","second@contoso.com"
+                "Exchange ActiveSync","x","First@Contoso.com"," id-9 "," 2025-02-03T04:05:06Z ","Success","second@contoso.com"
                 """;
         CollectingSink sink = new CollectingSink();
 
