@@ -127,17 +127,12 @@ class CsvGoldenFilesTest
 
     private static void field(StringBuilder text, String name, Optional<String> value)
     {
-        field(text, name, value.map(CsvGoldenFilesTest::quote).orElse("(absent)"), false);
+        text.append("  ").append(name).append(": ").append(value.map(CsvGoldenFilesTest::quote).orElse("(absent)")).append('\n');
     }
 
     private static void field(StringBuilder text, String name, String value)
     {
-        field(text, name, quote(value), false);
-    }
-
-    private static void field(StringBuilder text, String name, String rendered, boolean unused)
-    {
-        text.append("  ").append(name).append(": ").append(rendered).append('\n');
+        field(text, name, Optional.of(value));
     }
 
     private static String quote(String value)

@@ -2,6 +2,8 @@ package io.usagereport.ingest.format.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,10 +15,17 @@ import static java.util.Objects.requireNonNull;
 final class CapturingReader
         extends Reader
 {
+    /** A noncharacter that no export contains, to see how far a failed read got. */
+    private static final char UNWRITTEN = '\uFFFF';
+
     private final Reader in;
     private final StringBuilder text = new StringBuilder();
+    private static final int COMPACT_AFTER = 64 * 1024;
+
     private long textStart;
-    private long lineBreaksBeforeTextStart;
+    private long keptFrom;
+    private long lineBreaksBeforeKept;
+    private CharacterCodingException decodingError;
 
     CapturingReader(Reader in)
     {
@@ -27,7 +36,31 @@ final class CapturingReader
     public int read(char[] buffer, int offset, int length)
             throws IOException
     {
-        int count = in.read(buffer, offset, length);
+        if (decodingError != null) {
+            CharacterCodingException error = decodingError;
+            decodingError = null;
+            throw error;
+        }
+        // The strict decoder throws without saying how many characters it had already decoded into the buffer.
+        // Marking the buffer first shows them: they are returned now and the error raised on the next read, so
+        // every record before the bad bytes is read and the error names their line.
+        Arrays.fill(buffer, offset, offset + length, UNWRITTEN);
+        int count;
+        try {
+            count = in.read(buffer, offset, length);
+        }
+        catch (CharacterCodingException e) {
+            int decoded = 0;
+            while (decoded < length && buffer[offset + decoded] != UNWRITTEN) {
+                decoded++;
+            }
+            if (decoded == 0) {
+                throw e;
+            }
+            text.append(buffer, offset, decoded);
+            decodingError = e;
+            return decoded;
+        }
         if (count > 0) {
             text.append(buffer, offset, count);
         }
@@ -56,22 +89,25 @@ final class CapturingReader
     /** How many line breaks (CR LF, LF or CR) lie before {@code position} in the whole stream. */
     long lineBreaksBefore(long position)
     {
-        return lineBreaksBeforeTextStart + LineBreaks.count(text, 0, index(position));
+        return lineBreaksBeforeKept + LineBreaks.count(text, index(keptFrom), index(position));
     }
 
     /** Forgets the text before {@code position}. */
     void discardBefore(long position)
     {
-        int index = index(position);
-        lineBreaksBeforeTextStart += LineBreaks.count(text, 0, index);
-        text.delete(0, index);
-        textStart = position;
+        lineBreaksBeforeKept += LineBreaks.count(text, index(keptFrom), index(position));
+        keptFrom = position;
+        // Compact only now and then: deleting the start of the buffer moves everything after it.
+        if (keptFrom - textStart >= COMPACT_AFTER) {
+            text.delete(0, index(keptFrom));
+            textStart = keptFrom;
+        }
     }
 
     private int index(long position)
     {
         long index = position - textStart;
-        if (index < 0 || index > text.length()) {
+        if (position < keptFrom || index > text.length()) {
             throw new IllegalArgumentException("position " + position + " is outside the kept text ["
                     + textStart + ", " + end() + ")");
         }

@@ -29,7 +29,10 @@ public record CsvRow(long record, long line, List<String> cells, String rawText)
         }
     }
 
-    /** The value of {@code column}; empty when the file has no such column or the cell is blank. */
+    /**
+     * The value of {@code column} without surrounding white space; empty when the file has no such column or the
+     * cell is blank.
+     */
     public Optional<String> value(Optional<CsvColumn> column)
     {
         requireNonNull(column, "column is null");
@@ -40,7 +43,7 @@ public record CsvRow(long record, long line, List<String> cells, String rawText)
         if (value.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(value);
+        return Optional.of(value.strip());
     }
 
     /** The first non-blank value among {@code columns}, tried in order. */

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +34,12 @@ public final class CsvTable
     private static final int HEADER_LINE_LIMIT = ExportInput.HEAD_CHARACTERS;
 
     private final String sourceFile;
+    private final Charset charset;
     private final CSVFormat format;
     private final CapturingReader capture;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final long charactersBeforeParser;
     private final long linesBeforeParser;
     private final CsvHeader header;
 
@@ -45,10 +48,13 @@ public final class CsvTable
     private long recordNumber;
     private Optional<IOException> failure = Optional.empty();
 
-    private CsvTable(String sourceFile, CSVFormat format, CapturingReader capture, CSVParser parser, long linesBeforeParser)
+    private CsvTable(ExportInput input, CSVFormat format, CapturingReader capture, CSVParser parser, long charactersBeforeParser,
+            long linesBeforeParser)
             throws IOException
     {
-        this.sourceFile = sourceFile;
+        this.charactersBeforeParser = charactersBeforeParser;
+        this.sourceFile = input.sourceFile();
+        this.charset = input.charset();
         this.format = format;
         this.capture = capture;
         this.parser = parser;
@@ -67,23 +73,29 @@ public final class CsvTable
             throws IOException
     {
         requireNonNull(input, "input is null");
-        BufferedReader buffered = new BufferedReader(input.reader());
+        // The capture sits right on the decoder, so that it sees every decoded character, even those read just
+        // before a decoding error; the buffered reader above it only lets the first lines be looked at first.
+        CapturingReader capture = new CapturingReader(input.reader());
+        BufferedReader buffered = new BufferedReader(capture);
+        long charactersBefore = 0;
         buffered.mark(1);
-        if (buffered.read() != '\uFEFF') {
+        if (buffered.read() == '\uFEFF') {
+            charactersBefore = 1;
+        }
+        else {
             buffered.reset();
         }
         long linesBefore = 0;
         String headerLine = peekLine(buffered);
         if (CsvHeader.isTypeLine(headerLine)) {
             // Windows PowerShell 5.1 Export-Csv writes "#TYPE <type name>" first unless -NoTypeInformation.
-            buffered.readLine();
+            charactersBefore += skipLine(buffered);
             linesBefore = 1;
             headerLine = peekLine(buffered);
         }
         CSVFormat format = CsvHeader.format(CsvHeader.delimiterOf(headerLine));
-        CapturingReader capture = new CapturingReader(buffered);
-        CSVParser parser = CSVParser.builder().setReader(capture).setFormat(format).get();
-        return new CsvTable(input.sourceFile(), format, capture, parser, linesBefore);
+        CSVParser parser = CSVParser.builder().setReader(buffered).setFormat(format).get();
+        return new CsvTable(input, format, capture, parser, charactersBefore, linesBefore);
     }
 
     public CsvHeader header()
@@ -107,15 +119,15 @@ public final class CsvTable
         pending = fetch();
         recordNumber++;
 
-        long start = current.getCharacterPosition();
-        long end = pending.map(CSVRecord::getCharacterPosition).orElse(capture.end());
+        long start = charactersBeforeParser + current.getCharacterPosition();
+        long end = pending.map(record -> charactersBeforeParser + record.getCharacterPosition()).orElse(capture.end());
         String text = capture.slice(start, end);
         int first = 0;
         while (first < text.length() && LineBreaks.isBreak(text.charAt(first))) {
             first++;
         }
         // Skipped empty lines before the record belong to its slice; they move its first line down.
-        long startLine = linesBeforeParser + capture.lineBreaksBefore(start) + LineBreaks.count(text, 0, first) + 1;
+        long startLine = capture.lineBreaksBefore(start) + LineBreaks.count(text, 0, first) + 1;
         String rawText;
         if (failure.isPresent()) {
             // What follows this record could not be parsed, so where it ends is unknown: print it again instead.
@@ -151,16 +163,43 @@ public final class CsvTable
     private IOException describe(IOException cause)
     {
         if (cause instanceof CharacterCodingException codingException) {
-            long line = linesBeforeParser + capture.lineBreaksBefore(capture.end()) + 1;
-            return new CsvDecodingException("Cannot read " + sourceFile + ": line " + line
-                    + " holds bytes that are not valid text in the file's character set (" + cause + ")", codingException);
+            long line = capture.lineBreaksBefore(capture.end()) + 1;
+            return new CsvDecodingException("Cannot read " + sourceFile + ": line " + line + " is not valid "
+                    + charset.name() + " (" + cause + ")", codingException);
         }
         long line = linesBeforeParser + linesAfterLastParsed + 1;
-        String message = String.valueOf(cause.getMessage());
-        String reason = message.contains("EOF reached before encapsulated token finished")
+        // Commons CSV counts lines from where it started reading (after any #TYPE line): drop its numbers.
+        String message = String.valueOf(cause.getMessage())
+                .replaceAll("^\\(startline [\\d,]+\\) ", "")
+                .replaceAll(" at line: [\\d,]+, position: [\\d,]+", "");
+        String reason = message.startsWith("EOF reached before encapsulated token finished")
                 ? "the file ends inside a quoted cell (it is cut short, or a quote is not closed)"
                 : message;
         return new IOException("Cannot read " + sourceFile + ": " + reason + ", in the record starting on line " + line, cause);
+    }
+
+    /** Consumes one line and its line break; returns how many characters that was. */
+    private static long skipLine(BufferedReader reader)
+            throws IOException
+    {
+        long count = 0;
+        int c = reader.read();
+        while (c >= 0) {
+            count++;
+            if (c == '\n') {
+                return count;
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() == '\n') {
+                    return count + 1;
+                }
+                reader.reset();
+                return count;
+            }
+            c = reader.read();
+        }
+        return count;
     }
 
     /** The next line without consuming it (at most {@link #HEADER_LINE_LIMIT} characters). */
