@@ -56,7 +56,7 @@ class EntraCsvFormatTest
         Outcome outcome = TestingExports.read("entra-era-d-57");
 
         assertThat(outcome.sink().signIns())
-                .extracting(CollectingSink.Read::record, CollectingSink.Read::line,
+                .extracting(CollectingSink.Collected::record, CollectingSink.Collected::line,
                         read -> read.signIn().protocol(), read -> read.signIn().succeeded(), read -> read.signIn().errorCode())
                 .containsExactly(
                         tuple(1L, 2L, Protocol.IMAP, true, 0),
@@ -78,7 +78,7 @@ class EntraCsvFormatTest
         Outcome outcome = TestingExports.read("entra-malformed");
 
         assertThat(outcome.sink().signIns())
-                .extracting(CollectingSink.Read::record, CollectingSink.Read::line, read -> read.signIn().signInId())
+                .extracting(CollectingSink.Collected::record, CollectingSink.Collected::line, read -> read.signIn().signInId())
                 .containsExactly(
                         tuple(1L, 2L, "77770000-0000-4000-8000-000000000001"),
                         tuple(7L, 8L, "77770000-0000-4000-8000-000000000007"),

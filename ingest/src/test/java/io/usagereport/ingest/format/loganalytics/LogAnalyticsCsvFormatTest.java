@@ -30,7 +30,7 @@ class LogAnalyticsCsvFormatTest
         assertThat(outcome.sink().rejects()).isEmpty();
         assertThat(outcome.sink().signIns()).hasSize(56);
         assertThat(outcome.sink().signIns())
-                .extracting(CollectingSink.Read::record)
+                .extracting(CollectingSink.Collected::record)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 56).boxed().toList());
         Map<Integer, Long> errorCodes = outcome.sink().signIns().stream()
                 .collect(Collectors.groupingBy(read -> read.signIn().errorCode(), Collectors.counting()));
@@ -43,7 +43,7 @@ class LogAnalyticsCsvFormatTest
         });
         assertThat(outcome.sink().signIns().stream().map(read -> read.signIn().signInId()).distinct()).hasSize(56);
 
-        CollectingSink.Read first = outcome.sink().signIns().get(0);
+        CollectingSink.Collected first = outcome.sink().signIns().get(0);
         assertThat(first.line()).isEqualTo(2);
         SignIn signIn = first.signIn();
         assertThat(signIn.signInId()).isEqualTo("cfb68155-70f5-4e28-b046-0a3a7086c401");
@@ -59,7 +59,7 @@ class LogAnalyticsCsvFormatTest
         assertThat(outcome.sink().signIns().get(55).line()).isEqualTo(1150);
 
         Map<String, SignIn> byId = outcome.sink().signIns().stream()
-                .map(CollectingSink.Read::signIn)
+                .map(CollectingSink.Collected::signIn)
                 .collect(Collectors.toMap(SignIn::signInId, Function.identity()));
         assertThat(byId.get("dffdd8fc-a142-4ddd-8ced-0192613f6901"))
                 .extracting(SignIn::errorCode, SignIn::succeeded, SignIn::createdAt)
@@ -74,7 +74,7 @@ class LogAnalyticsCsvFormatTest
         Outcome outcome = TestingExports.read("loganalytics-2023");
 
         assertThat(outcome.sink().signIns())
-                .extracting(CollectingSink.Read::record, CollectingSink.Read::line, read -> read.signIn().protocol(),
+                .extracting(CollectingSink.Collected::record, CollectingSink.Collected::line, read -> read.signIn().protocol(),
                         read -> read.signIn().errorCode(), read -> read.signIn().location().orElseThrow())
                 .containsExactly(
                         tuple(1L, 2L, Protocol.IMAP, 0, "Sendai, Miyagi, JP"),

@@ -27,7 +27,7 @@ class PowerShellCsvFormatTest
         assertThat(outcome.sink().rejects()).isEmpty();
         // line 1 is #TYPE, line 2 the header; each record spans 26 lines
         assertThat(outcome.sink().signIns())
-                .extracting(CollectingSink.Read::record, CollectingSink.Read::line, read -> read.signIn().protocol(),
+                .extracting(CollectingSink.Collected::record, CollectingSink.Collected::line, read -> read.signIn().protocol(),
                         read -> read.signIn().errorCode(), read -> read.signIn().location().orElseThrow())
                 .containsExactly(
                         tuple(1L, 3L, Protocol.IMAP, 0, "Tokyo, Tokyo, JP"),
