@@ -1,6 +1,7 @@
 package io.usagereport.analytics;
 
 import io.usagereport.ingest.LakeLayout;
+import io.usagereport.ingest.ManifestSchema;
 import io.usagereport.ingest.SignInSchema;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -61,8 +62,8 @@ public final class LakeTables
         LakeFiles files = new LakeFiles(spark);
         List<String> registered = new ArrayList<>();
         register(files, SIGNINS, lake.signins(), Optional.of(SignInSchema.TABLE), registered);
-        register(files, REJECTS, lake.rejects(), Optional.empty(), registered);
-        register(files, MANIFESTS, lake.manifests(), Optional.empty(), registered);
+        register(files, REJECTS, lake.rejects(), Optional.of(ManifestSchema.REJECTS), registered);
+        register(files, MANIFESTS, lake.manifests(), Optional.of(ManifestSchema.MANIFEST), registered);
         for (MartSchema mart : MartSchemas.ALL) {
             register(files, mart.name(), lake.mart(mart.name()), Optional.of(mart.table()), registered);
         }

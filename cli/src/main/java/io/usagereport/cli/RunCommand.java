@@ -1,18 +1,73 @@
 package io.usagereport.cli;
 
-import io.usagereport.ingest.ErrorCode;
-import io.usagereport.ingest.UsageReportException;
+import io.usagereport.analytics.MartsResult;
+import io.usagereport.ingest.LakeLayout;
+import io.usagereport.reports.ReportResult;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Not available in this build yet.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+                "The monthly batch: ingest the exports, analyze the month, write its posts, in one Spark application.",
+                "Safe to re-run after any failure: every stage replaces what it writes as a whole, and the same input",
+                "gives the same output. A summary of the run goes to LAKE/_runs/<YYYY-MM>/<run-id>.json."})
 final class RunCommand
         implements Callable<Integer>
 {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IngestCommand.InputOptions inputOptions;
+
+    @Option(names = "--lake", required = true, paramLabel = "DIR", description = "The lake: a folder or a Hadoop URI")
+    String lake;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the posts go (a local folder)")
+    Path out;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "The usage month")
+    YearMonth month;
+
+    @Mixin
+    ReportOptions reportOptions;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
     @Override
     public Integer call()
     {
-        throw new UsageReportException(ErrorCode.USAGE, "Cannot run 'run': it is not available in this build yet");
+        try (SparkOptions.Spark spark = sparkOptions.open("run " + month);
+                ProgressBar progress = ProgressBar.start(spark.session())) {
+            return run(spark.session(), inputOptions, new LakeLayout(lake), out, month, reportOptions, spec.commandLine().getOut());
+        }
+    }
+
+    /** Runs the three stages and writes the run summary; returns the exit status. */
+    static int run(SparkSession spark, IngestCommand.InputOptions inputs, LakeLayout lake, Path out, YearMonth month,
+            ReportOptions reportOptions, PrintWriter printer)
+    {
+        RunSummary summary = RunSummary.start(spark, month, inputs.inputs);
+        IngestCommand.Ingestion ingestion = IngestCommand.Ingestion.run(spark, inputs, lake);
+        ingestion.print(printer);
+        summary.ingested(ingestion);
+        MartsResult marts = Stages.analyze(spark, lake, month, printer);
+        summary.analyzed(marts);
+        ReportResult reports = Stages.report(spark, lake, month, out, reportOptions, printer);
+        summary.reported(reports);
+        int status = ingestion.exitCode();
+        String written = summary.finish(lake, status);
+        printer.printf("Run summary: %s%n", written);
+        return status;
     }
 }

@@ -40,6 +40,7 @@ public final class UsageReport
     static CommandLine commandLine(PrintWriter out, PrintWriter err)
     {
         CommandLine commandLine = new CommandLine(new UsageReport());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
