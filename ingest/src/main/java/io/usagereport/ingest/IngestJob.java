@@ -10,7 +10,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -169,6 +167,7 @@ public final class IngestJob
         TreeSet<String> touched = new TreeSet<>();
         Map<String, Long> unknownClientApps = new TreeMap<>();
         long missingClientApps = 0;
+        Map<String, TreeMap<String, Long>> readPerFile = new HashMap<>();
         for (Row row : parsed.groupBy(ParsedSchema.KIND, SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH,
                         ParsedSchema.CLIENT_APP_KIND, SignInSchema.CLIENT_APP, ParsedSchema.FORMAT, ParsedSchema.ENCODING)
                 .agg(count(lit(1)), first(when(col(ParsedSchema.RECORD_NUMBER).equalTo(0), col(ParsedSchema.REASON)), true))
@@ -180,6 +179,7 @@ public final class IngestJob
                 case ParsedSchema.KIND_REJECT -> rejectInfo.merge(file, new RejectInfo(rows, Optional.ofNullable(row.getString(9))), RejectInfo::plus);
                 case ParsedSchema.KIND_SIGN_IN -> {
                     touched.add(partition(row.getString(1), row.getString(3)));
+                    readPerFile.computeIfAbsent(file, key -> new TreeMap<>()).merge(row.getString(3), rows, Long::sum);
                     String kind = row.getString(4);
                     if (ClientApps.Kind.UNKNOWN.name().equals(kind)) {
                         unknownClientApps.merge(row.getString(5), rows, Long::sum);
@@ -223,31 +223,39 @@ public final class IngestJob
                     .withColumn(PRIORITY, lit(0));
             all = kept.unionByName(fresh);
         }
-        WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.SIGN_IN_ID)
+        // One shuffle: rows go to the task of their partition, where the window sorts them by sign-in id and the
+        // writer finds them already grouped by partition. A sign-in's copies share its time, hence its month.
+        WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
                 .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
-        Dataset<Row> ranked = all.withColumn(RANK, row_number().over(sameSignIn)).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            describe("ingest: write sign-ins");
-            ranked.where(col(RANK).equalTo(1))
-                    .select(tableColumns)
-                    .repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
-                    .sortWithinPartitions(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.CREATED_AT, SignInSchema.SIGN_IN_ID)
-                    .write()
-                    .mode(SaveMode.Overwrite)
-                    .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
-                    .parquet(staging + "/" + LakeLayout.SIGNINS);
+        describe("ingest: write sign-ins");
+        all.repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
+                .withColumn(RANK, row_number().over(sameSignIn))
+                .where(col(RANK).equalTo(1))
+                .select(tableColumns)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
+                .parquet(staging + "/" + LakeLayout.SIGNINS);
 
-            describe("ingest: count rows per file");
-            List<Row> counts = ranked.where(col(PRIORITY).equalTo(1))
+        // rows written per file and month, read back from the staged table: the rest of what each file gave was
+        // duplicates
+        describe("ingest: count rows per file");
+        Map<String, Long> written = new HashMap<>();
+        if (!readPerFile.isEmpty()) {
+            for (Row row : spark.read().schema(SignInSchema.TABLE).parquet(staging + "/" + LakeLayout.SIGNINS)
+                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
                     .groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH)
-                    .agg(count(lit(1)), sum(when(col(RANK).equalTo(1), 1L).otherwise(0L)))
-                    .collectAsList();
-            return finish(run, staging, publisher, rejects, touched, fileInfo, rejectInfo, counts,
-                    new IngestResult(run, List.of(), List.of(), unknownClientApps, missingClientApps));
+                    .count()
+                    .collectAsList()) {
+                written.put(fileKey(row.getString(0), row.getString(1)) + "\u0000" + row.getString(2), row.getLong(3));
+            }
         }
-        finally {
-            ranked.unpersist();
-        }
+        Map<String, TreeMap<String, long[]>> perFile = new HashMap<>();
+        readPerFile.forEach((file, months) -> months.forEach((month, read) -> perFile
+                .computeIfAbsent(file, key -> new TreeMap<>())
+                .put(month, new long[] {read, written.getOrDefault(file + "\u0000" + month, 0L)})));
+        return finish(run, staging, publisher, rejects, touched, fileInfo, rejectInfo, perFile,
+                new IngestResult(run, List.of(), List.of(), unknownClientApps, missingClientApps));
     }
 
     private IngestResult finish(
@@ -258,18 +266,9 @@ public final class IngestJob
             TreeSet<String> touched,
             Map<String, FileInfo> fileInfo,
             Map<String, RejectInfo> rejectInfo,
-            List<Row> counts,
+            Map<String, TreeMap<String, long[]>> perFile,
             IngestResult clientApps)
     {
-        // rows per file and month
-        Map<String, TreeMap<String, long[]>> perFile = new HashMap<>();
-        for (Row row : counts) {
-            long read = row.getLong(3);
-            long written = row.getLong(4);
-            perFile.computeIfAbsent(fileKey(row.getString(0), row.getString(1)), key -> new TreeMap<>())
-                    .put(row.getString(2), new long[] {read, written});
-        }
-
         // rejects
         if (!rejectInfo.isEmpty()) {
             describe("ingest: write rejects");
