@@ -49,9 +49,6 @@ final class TestingLakes
     static synchronized LakeLayout analyzedSample()
     {
         if (sample == null) {
-            // Tiny data: compiling generated code costs far more than it saves. Results are the same either way.
-            TestingSpark.session().conf().set("spark.sql.codegen.wholeStage", "false");
-            TestingSpark.session().conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             LakeLayout lake = new LakeLayout(temporaryFolder("sample-lake").toString());
             writeSignIns(lake, sampleSignIns());
             BasicAuthMarts marts = BasicAuthMarts.forLake(TestingSpark.session(), lake);

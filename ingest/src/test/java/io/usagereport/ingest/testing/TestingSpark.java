@@ -18,9 +18,13 @@ public final class TestingSpark
     public static synchronized SparkSession session()
     {
         if (session == null) {
+            // Test data is tiny: compiling generated code for each plan costs more than interpreting it. The
+            // end-to-end tests run the product's own settings.
             session = SparkSessions.builder("usage-report-tests", "local[2]", Map.of(
                             "spark.sql.shuffle.partitions", "4",
-                            "spark.default.parallelism", "4"))
+                            "spark.default.parallelism", "4",
+                            "spark.sql.codegen.wholeStage", "false",
+                            "spark.sql.codegen.factoryMode", "NO_CODEGEN"))
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
         }
