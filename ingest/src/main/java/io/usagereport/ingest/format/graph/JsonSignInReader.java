@@ -40,8 +40,11 @@ import java.util.Set;
  */
 final class JsonSignInReader
 {
-    /** Longest string value accepted (Jackson's default, 20 million characters, is below what exports may hold). */
-    static final int MAX_STRING_CHARACTERS = 256 * 1024 * 1024;
+    /**
+     * Longest string value accepted: far above any real sign-in property, small enough that a hostile string ends
+     * the file with an error instead of exhausting a small heap (the same bound as a CSV record's).
+     */
+    static final int MAX_STRING_CHARACTERS = 8 * 1024 * 1024;
     /** Records longer than this are re-serialised for rejects instead of being copied from the file. */
     static final int MAX_CAPTURED_CHARACTERS = 1024 * 1024;
     private static final int BUFFER_CHARACTERS = 64 * 1024;
@@ -74,13 +77,15 @@ final class JsonSignInReader
     {
         CapturingReader capturing = new CapturingReader(reader, MAX_CAPTURED_CHARACTERS);
         try (JsonParser parser = FACTORY.createParser(capturing)) {
-            records.readValues(parser, capturing, 1);
-        }
-        catch (JsonProcessingException e) {
-            Optional<JsonLocation> location = Optional.ofNullable(e.getLocation());
-            throw new IOException("Cannot read " + sourceFile + ": invalid JSON at line "
-                    + location.map(JsonLocation::getLineNr).orElse(-1) + ", column "
-                    + location.map(JsonLocation::getColumnNr).orElse(-1) + ": " + reason(e), e);
+            try {
+                records.readValues(parser, capturing, 1);
+            }
+            catch (JsonProcessingException e) {
+                // a size limit (StreamConstraintsException) carries no location: the parser's is where it stopped
+                JsonLocation location = Optional.ofNullable(e.getLocation()).orElseGet(parser::currentLocation);
+                throw new IOException("Cannot read " + sourceFile + ": invalid JSON at line " + location.getLineNr()
+                        + ", column " + location.getColumnNr() + ": " + reason(e), e);
+            }
         }
     }
 
@@ -152,7 +157,9 @@ final class JsonSignInReader
         if (end >= 0) {
             message = message.substring(0, end);
         }
-        return message.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "").strip();
+        return message.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                .strip();
     }
 
     /** Counts records across the values of one file and hands each to the mapping. */
