@@ -20,6 +20,7 @@ import io.usagereport.ingest.format.ExportInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -65,16 +66,17 @@ final class JsonSignInReader
         BufferedReader reader = new BufferedReader(input.reader(), BUFFER_CHARACTERS);
         Records records = new Records(sink);
         if (firstLineIsOneObject(reader)) {
-            readLines(reader, records);
+            readLines(input, reader, records);
         }
         else {
-            readDocument(input.sourceFile(), reader, records);
+            readDocument(input, reader, records);
         }
     }
 
-    private static void readDocument(String sourceFile, Reader reader, Records records)
+    private static void readDocument(ExportInput input, Reader reader, Records records)
             throws IOException
     {
+        String sourceFile = input.sourceFile();
         CapturingReader capturing = new CapturingReader(reader, MAX_CAPTURED_CHARACTERS);
         try (JsonParser parser = FACTORY.createParser(capturing)) {
             try {
@@ -86,15 +88,18 @@ final class JsonSignInReader
                 throw new IOException("Cannot read " + sourceFile + ": invalid JSON at line " + location.getLineNr()
                         + ", column " + location.getColumnNr() + ": " + reason(e), e);
             }
+            catch (CharacterCodingException e) {
+                throw new JsonDecodingException(sourceFile, parser.currentLocation().getLineNr(), input.charset(), e);
+            }
         }
     }
 
-    private static void readLines(BufferedReader reader, Records records)
+    private static void readLines(ExportInput input, BufferedReader reader, Records records)
             throws IOException
     {
         long lineNumber = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = readLine(input, reader, lineNumber)) != null) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
@@ -106,6 +111,18 @@ final class JsonSignInReader
                 String column = Optional.ofNullable(e.getLocation()).map(location -> "column " + location.getColumnNr() + ": ").orElse("");
                 records.reject(lineNumber, "Malformed JSON line (" + column + reason(e) + ")", line);
             }
+        }
+    }
+
+    /** The next line, or null at the end; bad bytes raise a {@link JsonDecodingException} naming the line. */
+    private static String readLine(ExportInput input, BufferedReader reader, long linesRead)
+            throws IOException
+    {
+        try {
+            return reader.readLine();
+        }
+        catch (CharacterCodingException e) {
+            throw new JsonDecodingException(input.sourceFile(), linesRead + 1, input.charset(), e);
         }
     }
 
