@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Bytes that are not valid UTF-8 after the head of a file (so that detection succeeds and the fault comes while
  * records stream): the error names the file and a line at or before the bad bytes (the decoder reads ahead, so the
- * line is where reading stopped, up to some 300 lines before the fault), and stays a decoding error. The bad
- * record is on line 3001 (JSON lines) and 3002 (array).
+ * line is where reading stopped, up to some 500 lines before the fault, and depends on buffer sizes), and stays a
+ * decoding error. The bad record is on line 3001 (JSON lines) and 3002 (array).
  */
 class DecodingErrorMessageTest
 {
@@ -29,19 +29,19 @@ class DecodingErrorMessageTest
     void jsonDocumentDecodingErrorNamesTheFileAndLine()
     {
         assertDecodingError("array.json", "[\n", ",\n", "]\n",
-                "Cannot read array.json: bytes at or after line 2658 are not valid text in the file's character set (UTF-8);"
-                        + " pass --encoding with the file's character set");
+                "Cannot read array\\.json: bytes at or after line (2[5-9]\\d\\d|300[0-2]) are not valid text in the file's"
+                        + " character set \\(UTF-8\\); pass --encoding with the file's character set");
     }
 
     @Test
     void jsonLinesDecodingErrorNamesTheFileAndLine()
     {
         assertDecodingError("lines.jsonl", "", "\n", "",
-                "Cannot read lines.jsonl: bytes at or after line 2701 are not valid text in the file's character set (UTF-8);"
-                        + " pass --encoding with the file's character set");
+                "Cannot read lines\\.jsonl: bytes at or after line (2[5-9]\\d\\d|300[01]) are not valid text in the file's"
+                        + " character set \\(UTF-8\\); pass --encoding with the file's character set");
     }
 
-    private static void assertDecodingError(String sourceFile, String open, String separator, String close, String message)
+    private static void assertDecodingError(String sourceFile, String open, String separator, String close, String messagePattern)
     {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(open.getBytes(StandardCharsets.UTF_8));
@@ -55,7 +55,7 @@ class DecodingErrorMessageTest
 
         assertThatThrownBy(() -> ExportFormats.read(sourceFile, new ByteArrayInputStream(bytes.toByteArray()), Optional.empty(), sink))
                 .isInstanceOfSatisfying(IOException.class, exception -> assertThat(ExportFormats.isDecodingError(exception)).isTrue())
-                .hasMessage(message);
+                .hasMessageMatching(messagePattern);
         assertThat(sink.signIns()).hasSizeGreaterThan(1000);
     }
 }
