@@ -100,6 +100,9 @@ public final class ExportFormats
 
         Bom bom = Bom.of(headBytes);
         Charset charset = bom.charset().orElse(encoding.orElse(StandardCharsets.UTF_8));
+        if (bom.charset().isEmpty()) {
+            rejectBinary(sourceFile, headBytes, charset);
+        }
         input.skipNBytes(bom.length());
         String head = decodeHead(sourceFile, headBytes, bom.length(), charset, headBytes.length < HEAD_BYTES);
         if (head.indexOf('\0') >= 0) {
@@ -116,6 +119,21 @@ public final class ExportFormats
         }
         throw new UsageReportException(ErrorCode.BAD_INPUT, "Cannot read " + sourceFile
                 + ": its content matches no known sign-in export format (it starts with '" + firstLine(head) + "')");
+    }
+
+    /** Fails for a file that starts like a known binary format, or like UTF-16 text read as something else. */
+    private static void rejectBinary(String sourceFile, byte[] headBytes, Charset charset)
+    {
+        Optional<String> binary = BinaryContent.knownSignature(headBytes);
+        if (binary.isPresent()) {
+            throw new UsageReportException(ErrorCode.BAD_INPUT, "Cannot read " + sourceFile + ": the file is "
+                    + binary.get() + ", not a text export");
+        }
+        Optional<String> utf16 = BinaryContent.utf16WithoutBom(headBytes);
+        if (utf16.isPresent() && !charset.name().startsWith("UTF-16")) {
+            throw new UsageReportException(ErrorCode.BAD_INPUT, "Cannot read " + sourceFile + ": the file looks like "
+                    + utf16.get() + " text without a byte order mark; pass --encoding " + utf16.get());
+        }
     }
 
     private static String decodeHead(String sourceFile, byte[] bytes, int offset, Charset charset, boolean wholeFile)

@@ -27,11 +27,23 @@ import java.util.Optional;
  * </ul>
  * Times without a zone are taken as UTC: the portal and Log Analytics write UTC, and PowerShell's sign-in objects
  * carry UTC times.
+ *
+ * <p>Only times from {@link #EARLIEST} (inclusive) to {@link #END} (exclusive) are sign-in times: a zero date
+ * ({@code 0001-01-01}, {@code 1601-01-01} from a Windows file time of 0) or a far-future placeholder
+ * ({@code 9999-12-31}) is a broken value, and {@link #parse} answers empty for it like for any unreadable text,
+ * so every reader rejects it. {@link #expected(String)} tells the two cases apart for the reject's message.
  */
 public final class SignInTimes
 {
     /** What a caller's error message says was expected. */
     public static final String EXPECTED = "an ISO-8601 date-time (2022-09-30T23:59:59Z) or a display date-time (9/30/2022 11:59:59 PM)";
+
+    /** The earliest sign-in time accepted. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** The first time no longer accepted. */
+    public static final Instant END = Instant.parse("2100-01-01T00:00:00Z");
+    /** What a caller's error message says was expected when a time reads but lies outside the accepted range. */
+    public static final String EXPECTED_RANGE = "a time between 2000-01-01T00:00:00Z and 2099-12-31T23:59:59Z (UTC)";
 
     private static final DateTimeFormatter ISO_LOCAL = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -55,8 +67,31 @@ public final class SignInTimes
 
     private SignInTimes() {}
 
-    /** The instant {@code text} names, or empty when it is not a date-time of a known shape. */
+    /**
+     * The instant {@code text} names, or empty when it is not a date-time of a known shape or lies outside
+     * [{@link #EARLIEST}, {@link #END}).
+     */
     public static Optional<Instant> parse(String text)
+    {
+        return parseAnyTime(text).filter(SignInTimes::isInRange);
+    }
+
+    /** Whether {@code instant} lies in the accepted range [{@link #EARLIEST}, {@link #END}). */
+    public static boolean isInRange(Instant instant)
+    {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(END);
+    }
+
+    /**
+     * What a reject for a time text that {@link #parse} refused should say was expected: {@link #EXPECTED_RANGE}
+     * when the text is a readable date-time outside the accepted range, else {@link #EXPECTED}.
+     */
+    public static String expected(String text)
+    {
+        return parseAnyTime(text).isPresent() ? EXPECTED_RANGE : EXPECTED;
+    }
+
+    private static Optional<Instant> parseAnyTime(String text)
     {
         if (text == null) {
             return Optional.empty();

@@ -11,12 +11,18 @@ import static java.util.Objects.requireNonNull;
  * Passes characters through and keeps those not yet discarded, so that a record's text can be cut out of the file
  * by character position after the parser has read it. Positions count from the first character read through this
  * reader; memory holds only the text from the oldest kept position to what the parser has buffered.
+ *
+ * <p>The kept text holds the record not yet handed out and the one being parsed; when it grows past
+ * {@link #MAX_KEPT_CHARACTERS} reading fails with an {@link IOException}, so that a quote that is never closed, or a
+ * hostile cell of hundreds of megabytes, ends the file instead of exhausting memory.
  */
 final class CapturingReader
         extends Reader
 {
     /** A noncharacter that no export contains, to see how far a failed read got. */
     private static final char UNWRITTEN = '\uFFFF';
+    /** Longest text kept for records: far above any real record, small enough for a small heap. */
+    static final int MAX_KEPT_CHARACTERS = 8 * 1024 * 1024;
 
     private final Reader in;
     private final StringBuilder text = new StringBuilder();
@@ -62,6 +68,10 @@ final class CapturingReader
             return decoded;
         }
         if (count > 0) {
+            if (text.length() + count > MAX_KEPT_CHARACTERS) {
+                throw new IOException("a record is longer than " + MAX_KEPT_CHARACTERS
+                        + " characters (a quote may not be closed)");
+            }
             text.append(buffer, offset, count);
         }
         return count;

@@ -117,7 +117,7 @@ public final class EntraCsvFormat
         }
         Optional<Instant> createdAt = SignInTimes.parse(createdText.get());
         if (createdAt.isEmpty()) {
-            sink.reject(row.invalid(columns.createdAt.get().name(), CsvProblems.INVALID_TIME, createdText.get(), SignInTimes.EXPECTED));
+            sink.reject(row.invalid(columns.createdAt.get().name(), CsvProblems.INVALID_TIME, createdText.get(), SignInTimes.expected(createdText.get())));
             return;
         }
         Optional<String> userPrincipalName = row.value(columns.userPrincipalName)

@@ -20,6 +20,7 @@ import io.usagereport.ingest.format.ExportInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +41,11 @@ import java.util.Set;
  */
 final class JsonSignInReader
 {
-    /** Longest string value accepted (Jackson's default, 20 million characters, is below what exports may hold). */
-    static final int MAX_STRING_CHARACTERS = 256 * 1024 * 1024;
+    /**
+     * Longest string value accepted: far above any real sign-in property, small enough that a hostile string ends
+     * the file with an error instead of exhausting a small heap (the same bound as a CSV record's).
+     */
+    static final int MAX_STRING_CHARACTERS = 8 * 1024 * 1024;
     /** Records longer than this are re-serialised for rejects instead of being copied from the file. */
     static final int MAX_CAPTURED_CHARACTERS = 1024 * 1024;
     private static final int BUFFER_CHARACTERS = 64 * 1024;
@@ -62,34 +66,40 @@ final class JsonSignInReader
         BufferedReader reader = new BufferedReader(input.reader(), BUFFER_CHARACTERS);
         Records records = new Records(sink);
         if (firstLineIsOneObject(reader)) {
-            readLines(reader, records);
+            readLines(input, reader, records);
         }
         else {
-            readDocument(input.sourceFile(), reader, records);
+            readDocument(input, reader, records);
         }
     }
 
-    private static void readDocument(String sourceFile, Reader reader, Records records)
+    private static void readDocument(ExportInput input, Reader reader, Records records)
             throws IOException
     {
+        String sourceFile = input.sourceFile();
         CapturingReader capturing = new CapturingReader(reader, MAX_CAPTURED_CHARACTERS);
         try (JsonParser parser = FACTORY.createParser(capturing)) {
-            records.readValues(parser, capturing, 1);
-        }
-        catch (JsonProcessingException e) {
-            Optional<JsonLocation> location = Optional.ofNullable(e.getLocation());
-            throw new IOException("Cannot read " + sourceFile + ": invalid JSON at line "
-                    + location.map(JsonLocation::getLineNr).orElse(-1) + ", column "
-                    + location.map(JsonLocation::getColumnNr).orElse(-1) + ": " + reason(e), e);
+            try {
+                records.readValues(parser, capturing, 1);
+            }
+            catch (JsonProcessingException e) {
+                // a size limit (StreamConstraintsException) carries no location: the parser's is where it stopped
+                JsonLocation location = Optional.ofNullable(e.getLocation()).orElseGet(parser::currentLocation);
+                throw new IOException("Cannot read " + sourceFile + ": invalid JSON at line " + location.getLineNr()
+                        + ", column " + location.getColumnNr() + ": " + reason(e), e);
+            }
+            catch (CharacterCodingException e) {
+                throw new JsonDecodingException(sourceFile, parser.currentLocation().getLineNr(), input.charset(), e);
+            }
         }
     }
 
-    private static void readLines(BufferedReader reader, Records records)
+    private static void readLines(ExportInput input, BufferedReader reader, Records records)
             throws IOException
     {
         long lineNumber = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = readLine(input, reader, lineNumber)) != null) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
@@ -101,6 +111,18 @@ final class JsonSignInReader
                 String column = Optional.ofNullable(e.getLocation()).map(location -> "column " + location.getColumnNr() + ": ").orElse("");
                 records.reject(lineNumber, "Malformed JSON line (" + column + reason(e) + ")", line);
             }
+        }
+    }
+
+    /** The next line, or null at the end; bad bytes raise a {@link JsonDecodingException} naming the line. */
+    private static String readLine(ExportInput input, BufferedReader reader, long linesRead)
+            throws IOException
+    {
+        try {
+            return reader.readLine();
+        }
+        catch (CharacterCodingException e) {
+            throw new JsonDecodingException(input.sourceFile(), linesRead + 1, input.charset(), e);
         }
     }
 
@@ -152,7 +174,9 @@ final class JsonSignInReader
         if (end >= 0) {
             message = message.substring(0, end);
         }
-        return message.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "").strip();
+        return message.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                .strip();
     }
 
     /** Counts records across the values of one file and hands each to the mapping. */

@@ -99,7 +99,8 @@ final class SignInObjects
         if (createdAt.isEmpty()) {
             sink.reject(Reject.invalid(record, line, prefix + "createdDateTime", "Invalid sign-in time",
                     created.get().isTextual() ? created.get().asText() : created.get().toString(),
-                    SignInTimes.EXPECTED, position.rawText().get()));
+                    created.get().isTextual() ? SignInTimes.expected(created.get().asText()) : SignInTimes.EXPECTED,
+                    position.rawText().get()));
             return;
         }
 

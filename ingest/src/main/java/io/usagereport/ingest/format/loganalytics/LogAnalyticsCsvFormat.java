@@ -105,7 +105,7 @@ public final class LogAnalyticsCsvFormat
         }
         Optional<Instant> createdAt = SignInTimes.parse(createdText.get().value());
         if (createdAt.isEmpty()) {
-            sink.reject(row.invalid(createdText.get().column().name(), CsvProblems.INVALID_TIME, createdText.get().value(), SignInTimes.EXPECTED));
+            sink.reject(row.invalid(createdText.get().column().name(), CsvProblems.INVALID_TIME, createdText.get().value(), SignInTimes.expected(createdText.get().value())));
             return;
         }
         Optional<String> userPrincipalName = row.value(columns.userPrincipalName);
