@@ -156,9 +156,17 @@ final class FileParser
             }
             catch (IOException | RuntimeException | Error e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                String problem = ExportFormats.isDecodingError(e instanceof IOException io ? io : null)
-                        ? "Cannot decode " + sourceFile + " as " + charset + " after its start; pass --encoding with the file's character set"
-                        : "Cannot read the rest of " + sourceFile + ": " + message;
+                String problem;
+                if (message.startsWith("Cannot read " + sourceFile)) {
+                    // the readers' own messages name the file and the line already
+                    problem = message;
+                }
+                else if (e instanceof IOException io && ExportFormats.isDecodingError(io)) {
+                    problem = "Cannot decode " + sourceFile + " as " + charset + " after its start; pass --encoding with the file's character set";
+                }
+                else {
+                    problem = "Cannot read the rest of " + sourceFile + ": " + message;
+                }
                 reject(Reject.ofRecord(0, 0, problem, ""));
             }
             try {

@@ -80,6 +80,23 @@ class TestIngestJob
     }
 
     @Test
+    void aFileCutShortKeepsItsRowsAndNamesTheFileOnceInItsError()
+            throws IOException
+    {
+        Path cut = input.resolve(TENANT).resolve("cut.json");
+        Files.writeString(cut, "{\"value\": [\n" + graph("c1", "2022-09-03T09:00:00Z", "erin@contoso.com", "IMAP4", 0) + ",\n"
+                + graph("c2", "2022-09-03T09:05:00Z", "erin@contoso.com", "IMAP4", 0) + ",\n", StandardCharsets.UTF_8);
+
+        IngestResult result = ingest(List.of(cut.toString()));
+
+        IngestResult.FileResult file = result.files().get(0);
+        assertThat(List.of(file.rowsRead(), file.rowsWritten(), file.rejected())).containsExactly(3L, 2L, 1L);
+        assertThat(file.error()).hasValueSatisfying(error -> assertThat(error)
+                .startsWith("Cannot read " + cut + ": invalid JSON at line 4")
+                .doesNotContain("Cannot read the rest of"));
+    }
+
+    @Test
     void ingestingTheSameFilesAgainChangesNothing()
     {
         ingest(List.of(input.toString()));
