@@ -176,7 +176,7 @@ public final class Peers
     {
         print(String.format(Locale.ROOT, """
                 SELECT tenant_id, protocol, requests, successful_requests, failed_requests, users, users_attempting
-                FROM read_parquet('%s/marts/basic_auth_by_protocol/month=%s/*.parquet')
+                FROM read_parquet('%s/marts/basic_auth_by_protocol/month=%s/**/*.parquet', hive_partitioning = true)
                 ORDER BY tenant_id, protocol""", lake, month), 7);
     }
 
