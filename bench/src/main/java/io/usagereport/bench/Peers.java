@@ -19,9 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
 
 /**
  * The tools a user would pick instead of usage-report, doing the same work on the same files, one per process so
@@ -29,10 +33,15 @@ import static org.apache.spark.sql.functions.lower;
  *
  * <ul>
  * <li>{@code spark-csv INPUT_GLOB OUT}: Spark's built-in CSV reader with an explicit schema, the portal CSV's
- *     columns that the lake keeps written to Parquet partitioned by month (no deduplication, no rejects);</li>
- * <li>{@code duckdb-csv INPUT_GLOB OUT}: DuckDB's {@code read_csv} and {@code COPY … TO … (FORMAT parquet)}, same columns;</li>
+ *     columns that the lake keeps written to Parquet (zstd) partitioned by tenant (the file's folder) and month; rows
+ *     whose date cannot be read are dropped (no deduplication, no rejects table, no manifests);</li>
+ * <li>{@code duckdb-csv INPUT_GLOB OUT}: DuckDB's {@code read_csv} and {@code COPY … TO … (FORMAT parquet)}, same
+ *     columns, partitions and compression;</li>
  * <li>{@code duckdb-aggregate LAKE MONTH}: DuckDB computing {@code basic_auth_by_protocol} over the lake's sign-ins,
- *     printing its rows as {@code tenant|protocol|requests|successful|failed|users|users_attempting}.</li>
+ *     printing its rows as {@code tenant|protocol|requests|successful|failed|users|users_attempting};</li>
+ * <li>{@code duckdb-mart LAKE MONTH}: the lake's own {@code basic_auth_by_protocol} mart read by DuckDB, printed the
+ *     same way (to compare with {@code duckdb-aggregate});</li>
+ * <li>{@code duckdb-lake-rows LAKE MONTH}: the number of the month's rows in the lake's {@code signins}.</li>
  * </ul>
  */
 public final class Peers
@@ -53,6 +62,9 @@ public final class Peers
             "Token issuer name", "Latency", "Conditional Access", "Managed Identity type", "Associated Resource Id",
             "Federated Token Id", "Federated Token Issuer");
 
+    /** The tenant id is the name of the folder a file is in, INPUT/<tenant-id>/<file>, as for usage-report's ingest. */
+    private static final String TENANT_FOLDER = "([^/]+)/[^/]+$";
+
     private Peers() {}
 
     public static void main(String[] args)
@@ -62,7 +74,10 @@ public final class Peers
             case "spark-csv" -> sparkCsv(args[1], args[2]);
             case "duckdb-csv" -> duckDbCsv(args[1], args[2]);
             case "duckdb-aggregate" -> duckDbAggregate(args[1], args[2]);
-            default -> throw new IllegalArgumentException("Invalid peer: '" + args[0] + "'; expected spark-csv, duckdb-csv or duckdb-aggregate");
+            case "duckdb-mart" -> duckDbMart(args[1], args[2]);
+            case "duckdb-lake-rows" -> duckDbLakeSize(args[1], args[2]);
+            default -> throw new IllegalArgumentException("Invalid peer: '" + args[0]
+                    + "'; expected spark-csv, duckdb-csv, duckdb-aggregate, duckdb-mart or duckdb-lake-rows");
         }
     }
 
@@ -72,13 +87,21 @@ public final class Peers
         for (String name : PORTAL_COLUMNS) {
             schema = schema.add(name, name.equals("Date (UTC)") ? DataTypes.TimestampType : DataTypes.StringType);
         }
-        SparkSession spark = SparkSessions.builder("spark-csv peer", "local[*]", Map.of()).getOrCreate();
+        // a date the parser cannot read (such as the 31st of September) becomes null, as Spark 3 and later do
+        SparkSession spark = SparkSessions.builder("spark-csv peer", SparkSessions.LOCAL_MASTER,
+                Map.of("spark.sql.legacy.timeParserPolicy", "CORRECTED")).getOrCreate();
+        // the header line (byte order mark included) is dropped: with an explicit schema the columns go by position
         Dataset<Row> rows = spark.read()
                 .schema(schema)
                 .option("header", "true")
+                .option("encoding", "UTF-8")
+                .option("quote", "\"")
+                .option("escape", "\"")
+                .option("mode", "PERMISSIVE")
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssX")
                 .csv(input);
-        rows.select(
+        rows.where(col("`Date (UTC)`").isNotNull())
+                .select(
                         col("`Request ID`").as(SignInSchema.SIGN_IN_ID),
                         col("`Date (UTC)`").as(SignInSchema.CREATED_AT),
                         lower(col("Username")).as(SignInSchema.USER_PRINCIPAL_NAME),
@@ -89,12 +112,14 @@ public final class Peers
                         col("`IP address`").as(SignInSchema.IP_ADDRESS),
                         col("Location").as(SignInSchema.LOCATION),
                         col("`User agent`").as(SignInSchema.USER_AGENT),
-                        col("`Sign-in error code`").cast("int").as(SignInSchema.ERROR_CODE),
+                        coalesce(col("`Sign-in error code`").cast("int"), lit(0)).equalTo(0).as(SignInSchema.SUCCEEDED),
+                        coalesce(col("`Sign-in error code`").cast("int"), lit(0)).as(SignInSchema.ERROR_CODE),
                         col("`Failure reason`").as(SignInSchema.FAILURE_REASON),
+                        regexp_extract(input_file_name(), TENANT_FOLDER, 1).as(SignInSchema.TENANT_ID),
                         date_format(col("`Date (UTC)`"), "yyyy-MM").as(SignInSchema.MONTH))
                 .write()
                 .mode(SaveMode.Overwrite)
-                .partitionBy(SignInSchema.MONTH)
+                .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
                 .parquet(output);
         spark.stop();
     }
@@ -102,12 +127,16 @@ public final class Peers
     private static void duckDbCsv(String input, String output)
             throws SQLException
     {
+        // every column read as text, then converted with TRY_CAST: a date that does not exist becomes null and the
+        // row is dropped, instead of failing the whole COPY; the duplicated "Incoming token type" header is renamed
+        // by DuckDB and not used; the byte order mark is skipped by read_csv
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
+            statement.execute("SET TimeZone = 'UTC'");
             statement.execute(String.format(Locale.ROOT, """
                     COPY (
                       SELECT "Request ID" AS sign_in_id,
-                             CAST("Date (UTC)" AS TIMESTAMPTZ) AS created_at,
+                             created AS created_at,
                              lower("Username") AS user_principal_name,
                              "User ID" AS user_id,
                              "User" AS user_display_name,
@@ -116,30 +145,66 @@ public final class Peers
                              "IP address" AS ip_address,
                              "Location" AS location,
                              "User agent" AS user_agent,
-                             TRY_CAST("Sign-in error code" AS INTEGER) AS error_code,
+                             coalesce(TRY_CAST("Sign-in error code" AS INTEGER), 0) = 0 AS succeeded,
+                             coalesce(TRY_CAST("Sign-in error code" AS INTEGER), 0) AS error_code,
                              "Failure reason" AS failure_reason,
-                             strftime(CAST("Date (UTC)" AS TIMESTAMPTZ), '%%Y-%%m') AS month
-                      FROM read_csv('%s', header = true, all_varchar = true))
-                    TO '%s' (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE)""", input, output));
+                             regexp_extract(filename, '%s', 1) AS tenant_id,
+                             strftime(created, '%%Y-%%m') AS month
+                      FROM (SELECT *, TRY_CAST("Date (UTC)" AS TIMESTAMPTZ) AS created
+                            FROM read_csv('%s', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"',
+                                          filename = true))
+                      WHERE created IS NOT NULL)
+                    TO '%s' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant_id, month), OVERWRITE_OR_IGNORE)""",
+                    TENANT_FOLDER, input, output));
         }
     }
 
     private static void duckDbAggregate(String lake, String month)
             throws SQLException
     {
+        print(String.format(Locale.ROOT, """
+                SELECT tenant_id, protocol, count(*), count(*) FILTER (WHERE succeeded), count(*) FILTER (WHERE NOT succeeded),
+                       count(DISTINCT lower(user_principal_name)) FILTER (WHERE succeeded), count(DISTINCT lower(user_principal_name))
+                FROM read_parquet('%s/signins/*/month=%s/*.parquet', hive_partitioning = true)
+                WHERE basic_auth
+                GROUP BY tenant_id, protocol
+                ORDER BY tenant_id, protocol""", lake, month), 7);
+    }
+
+    private static void duckDbMart(String lake, String month)
+            throws SQLException
+    {
+        print(String.format(Locale.ROOT, """
+                SELECT tenant_id, protocol, requests, successful_requests, failed_requests, users, users_attempting
+                FROM read_parquet('%s/marts/basic_auth_by_protocol/month=%s/**/*.parquet', hive_partitioning = true)
+                ORDER BY tenant_id, protocol""", lake, month), 7);
+    }
+
+    private static void duckDbLakeSize(String lake, String month)
+            throws SQLException
+    {
+        print(String.format(Locale.ROOT, """
+                SELECT count(*) FROM read_parquet('%s/signins/*/month=%s/*.parquet', hive_partitioning = true)""",
+                lake, month), 1);
+    }
+
+    /** Runs one query and prints its rows, the columns separated by {@code |}. */
+    private static void print(String query, int columns)
+            throws SQLException
+    {
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(String.format(Locale.ROOT, """
-                        SELECT tenant_id, protocol, count(*), count(*) FILTER (WHERE succeeded), count(*) FILTER (WHERE NOT succeeded),
-                               count(DISTINCT lower(user_principal_name)) FILTER (WHERE succeeded), count(DISTINCT lower(user_principal_name))
-                        FROM read_parquet('%s/signins/*/month=%s/*.parquet', hive_partitioning = true)
-                        WHERE basic_auth
-                        GROUP BY tenant_id, protocol
-                        ORDER BY tenant_id, protocol""", lake, month))) {
+                ResultSet result = statement.executeQuery(query)) {
             while (result.next()) {
-                rows.add(result.getString(1) + "|" + result.getString(2) + "|" + result.getLong(3) + "|" + result.getLong(4)
-                        + "|" + result.getLong(5) + "|" + result.getLong(6) + "|" + result.getLong(7));
+                StringBuilder row = new StringBuilder();
+                for (int column = 1; column <= columns; column++) {
+                    if (column > 1) {
+                        row.append('|');
+                    }
+                    row.append(result.getString(column));
+                }
+                rows.add(row.toString());
             }
         }
         rows.forEach(System.out::println);
