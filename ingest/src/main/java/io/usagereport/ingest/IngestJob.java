@@ -154,6 +154,8 @@ public final class IngestJob
                 .mapPartitions(new FileParser(hadoopSettings, encoding), Encoders.row(ParsedSchema.SCHEMA))
                 .write()
                 .mode(SaveMode.Overwrite)
+                // read once more and deleted: the fastest codec, not the smallest
+                .option("compression", "snappy")
                 .parquet(staging + "/" + PARSED);
         Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
         Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
