@@ -3,6 +3,8 @@ package io.usagereport.ingest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import static java.util.Map.entry;
 
@@ -54,6 +56,11 @@ public final class ClientApps
             entry("other clients", Protocol.OTHER_LEGACY),
             entry("other client", Protocol.OTHER_LEGACY));
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** Bounded: hostile input could carry any number of distinct values. */
+    private static final int MAX_SEEN = 10_000;
+    private static final Map<String, Mapping> SEEN = new ConcurrentHashMap<>();
+
     private ClientApps() {}
 
     /** How one exported client-app value maps. */
@@ -72,7 +79,21 @@ public final class ClientApps
         if (clientApp.isEmpty() || clientApp.get().isBlank()) {
             return new Mapping(Protocol.MODERN, Kind.MISSING);
         }
-        String key = clientApp.get().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        // a month of sign-ins holds a handful of distinct values: remember each one's mapping
+        Mapping seen = SEEN.get(clientApp.get());
+        if (seen != null) {
+            return seen;
+        }
+        Mapping mapping = lookUp(clientApp.get());
+        if (SEEN.size() < MAX_SEEN) {
+            SEEN.put(clientApp.get(), mapping);
+        }
+        return mapping;
+    }
+
+    private static Mapping lookUp(String clientApp)
+    {
+        String key = WHITE_SPACE.matcher(clientApp.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         Protocol protocol = TABLE.get(key);
         if (protocol != null) {
             return new Mapping(protocol, Kind.KNOWN);
