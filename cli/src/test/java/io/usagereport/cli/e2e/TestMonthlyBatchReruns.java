@@ -110,7 +110,7 @@ class TestMonthlyBatchReruns
     /** Starts a run and kills it with SIGKILL as soon as {@code reached} holds (polled every 2 ms). */
     private static Kill killWhen(String point, Path folder, Path lake, Path out, BooleanSupplier reached)
     {
-        Path log = folder.resolve("killed-" + Integer.toHexString(point.hashCode()) + ".log");
+        Path log = folder.resolve("killed-" + point.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".log");
         long started = System.nanoTime();
         Process process = Batch.start(log, Batch.runArguments(lake, out));
         try {

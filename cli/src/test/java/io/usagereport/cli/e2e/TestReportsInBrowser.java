@@ -46,7 +46,8 @@ class TestReportsInBrowser
         Document dom = Jsoup.parse(result.dom());
         List<String> links = dom.select("a[href$=report.html]").eachAttr("href");
         assertThat(links).hasSize(5).allSatisfy(link -> assertThat(page.resolveSibling(link)).isRegularFile());
-        assertThat(nonWhitePixels(result.screenshot(), 0, FIRST_SCREEN)).isGreaterThan(10_000);
+        // the table's text is drawn (about 7,000 dark pixels when measured)
+        assertThat(darkPixels(result.screenshot(), 0, FIRST_SCREEN)).isGreaterThan(3_000);
     }
 
     @Test
@@ -67,10 +68,10 @@ class TestReportsInBrowser
             assertThat(page.resolveSibling(image.attr("src"))).isRegularFile();
             assertThat(image.attr("alt")).isNotBlank();
         }
-        // the charts' bars and lines are the only strongly coloured pixels of the page: the screenshot must have them
-        // below the first screen, where the second and third charts are
-        assertThat(colouredPixels(result.screenshot(), FIRST_SCREEN, HEIGHT)).isGreaterThan(20_000);
-        assertThat(nonWhitePixels(result.screenshot(), FIRST_SCREEN, HEIGHT)).isGreaterThan(100_000);
+        // the charts' bars and lines are the only strongly coloured areas of the page (about 160,000 pixels below the
+        // first screen when measured; 60 with the images missing): the screenshot must have them
+        assertThat(colouredPixels(result.screenshot(), FIRST_SCREEN, HEIGHT)).isGreaterThan(50_000);
+        assertThat(darkPixels(result.screenshot(), FIRST_SCREEN, HEIGHT)).isGreaterThan(10_000);
         System.out.println("e2e: screenshot of " + page + ": " + result.screenshotFile());
     }
 
@@ -84,7 +85,9 @@ class TestReportsInBrowser
 
         Chromium.Result result = Chromium.open(folder, page);
 
-        assertThat(result.consoleLines()).singleElement().asString().contains("Uncaught ReferenceError: missingFunction is not defined");
+        // once from the DOM dump, once from the screenshot
+        assertThat(result.consoleLines()).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("Uncaught ReferenceError: missingFunction is not defined"));
     }
 
     private static Path tenantWithCharts(Path month)
@@ -98,9 +101,10 @@ class TestReportsInBrowser
         }
     }
 
-    private static long nonWhitePixels(BufferedImage image, int fromRow, int toRow)
+    /** Pixels of text and lines: dark grey to black (the page's background is light grey, its cards white). */
+    private static long darkPixels(BufferedImage image, int fromRow, int toRow)
     {
-        return count(image, fromRow, toRow, rgb -> (rgb & 0xFFFFFF) != 0xFFFFFF);
+        return count(image, fromRow, toRow, rgb -> (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3 < 100);
     }
 
     /** Pixels whose colour is far from grey: the charts' series colours. */
