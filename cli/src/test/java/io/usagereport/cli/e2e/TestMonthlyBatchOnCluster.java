@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,18 +42,17 @@ class TestMonthlyBatchOnCluster
         int masterPort = freePort();
         String master = "spark://127.0.0.1:" + masterPort;
         List<Process> daemons = new ArrayList<>();
+        int masterWebUi = freePort();
+        Path work = Files.createDirectories(folder.resolve("work"));
         try {
-            Process masterProcess = daemon(folder, "master", sparkHome.getParent(), List.of(
+            daemons.add(daemon(folder, "master", sparkHome.getParent(), List.of(
                     "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(masterPort),
-                    "--webui-port", Integer.toString(freePort())));
-            daemons.add(masterProcess);
-            awaitLog(masterProcess, folder.resolve("master.log"), "I have been elected leader");
-            Process worker = daemon(folder, "worker", sparkHome.getParent(), List.of(
+                    "--webui-port", Integer.toString(masterWebUi))));
+            awaitMasterState(daemons, folder, masterWebUi, "\"status\"\\s*:\\s*\"ALIVE\"");
+            daemons.add(daemon(folder, "worker", sparkHome.getParent(), List.of(
                     "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
-                    "--webui-port", Integer.toString(freePort()),
-                    "--work-dir", Files.createDirectories(folder.resolve("work")).toString(), master));
-            daemons.add(worker);
-            awaitLog(worker, folder.resolve("worker.log"), "Successfully registered with master");
+                    "--webui-port", Integer.toString(freePort()), "--work-dir", work.toString(), master)));
+            awaitMasterState(daemons, folder, masterWebUi, "\"aliveworkers\"\\s*:\\s*1\\b");
 
             Path lake = folder.resolve("lake");
             Path out = folder.resolve("out");
@@ -57,7 +61,10 @@ class TestMonthlyBatchOnCluster
             System.out.printf("e2e: run on local[*]: %.1f s; on a standalone cluster (1 worker, 1 core, 512 MB executor): %.1f s%n",
                     reference.took.toMillis() / 1000.0, took.toMillis() / 1000.0);
 
-            assertThat(Batch.text(folder.resolve("worker.log"))).contains("Asked to launch executor");
+            // the executor ran in the worker: its folder work/app-<id>/<executor>/ holds its output
+            try (Stream<Path> apps = Files.list(work)) {
+                assertThat(apps.map(path -> path.getFileName().toString())).singleElement().asString().startsWith("app-");
+            }
             assertSameAs(reference, lake, out, master);
         }
         finally {
@@ -131,25 +138,41 @@ class TestMonthlyBatchOnCluster
         }
     }
 
-    private static void awaitLog(Process process, Path log, String line)
+    /** Waits until the Master's state (its web UI's JSON) matches {@code pattern}; fails early when a daemon stops. */
+    private static void awaitMasterState(List<Process> daemons, Path folder, int webUiPort, String pattern)
     {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        Pattern expected = Pattern.compile(pattern);
         long deadline = System.nanoTime() + DAEMON_START.toNanos();
+        String last = "";
         try {
             while (System.nanoTime() < deadline) {
-                if (Batch.text(log).contains(line)) {
-                    return;
+                for (Process daemon : daemons) {
+                    if (!daemon.isAlive()) {
+                        throw new AssertionError("A Spark daemon stopped; master.log:\n" + Batch.text(folder.resolve("master.log"))
+                                + "\nworker.log:\n" + Batch.text(folder.resolve("worker.log")));
+                    }
                 }
-                if (!process.isAlive()) {
-                    throw new AssertionError(log.getFileName() + ": the daemon stopped; its output:\n" + Batch.text(log));
+                try {
+                    last = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+                    if (expected.matcher(last).find()) {
+                        return;
+                    }
                 }
-                Thread.sleep(200);
+                catch (IOException e) {
+                    last = e.toString(); // not listening yet
+                }
+                Thread.sleep(250);
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted", e);
         }
-        throw new AssertionError(log.getFileName() + ": no '" + line + "' within " + DAEMON_START + "; output:\n" + Batch.text(log));
+        throw new AssertionError("The Master's state did not match " + pattern + " within " + DAEMON_START + "; last answer: " + last);
     }
 
     /** Stops a daemon and the executors it started: SIGTERM, then SIGKILL for whatever is still there after 20 s. */
