@@ -71,8 +71,7 @@ class TestMonthlyBatchReruns
                 () -> anyChild(lake.resolve("_staging"), run -> Files.exists(run.resolve("_COMMIT")))));
         kills.add(killWhen("re-run: marts being replaced", folder, lake, out,
                 () -> anyChild(lake.resolve("marts"), BatchOutputsProbe::writing)));
-        kills.add(killWhen("re-run: report month folder staged", folder, lake, out,
-                () -> anyChild(out, child -> child.getFileName().toString().startsWith("." + Batch.MONTH + ".staging-"))));
+        // (a re-run killed while its report month is staged is left out: it repeats the first run's case at the cost of a run)
         kills.add(killWhen("re-run: report month folder swapped (old one set aside)", folder, lake, out,
                 () -> anyChild(out, child -> child.getFileName().toString().startsWith("." + Batch.MONTH + ".previous-"))));
         Batch.runToEnd(folder.resolve("complete-2.log"), Batch.runArguments(lake, out), Batch.EXIT_REJECTS);
@@ -85,8 +84,7 @@ class TestMonthlyBatchReruns
                 "first run: ingest parsed its files",
                 "first run: marts being written",
                 "first run: report month folder staged",
-                "re-run: marts being replaced",
-                "re-run: report month folder staged");
+                "re-run: marts being replaced");
     }
 
     private static void assertSameAs(Reference reference, BatchOutputs outputs)
