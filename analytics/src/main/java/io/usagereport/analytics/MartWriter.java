@@ -22,6 +22,10 @@ import static org.apache.spark.sql.functions.lit;
  * {@code month=<YYYY-MM>} partition with a dynamic partition overwrite (set on the writer, so a session configured
  * otherwise cannot wipe the other months). A month without rows has its partition removed: readers then see no
  * rows for it, never stale ones.
+ *
+ * <p>A writer killed mid-write leaves Spark's job folders in the mart's folder ({@code .spark-staging-<job>} of a
+ * dynamic overwrite, {@code _temporary} of the file committer): readers skip them, and the next write of the mart
+ * removes them. One job writes a lake at a time.
  */
 final class MartWriter
 {
@@ -29,6 +33,8 @@ final class MartWriter
     private static final String DYNAMIC = "dynamic";
     private static final String COMPRESSION = "compression";
     private static final String ZSTD = "zstd";
+    private static final String SPARK_STAGING = ".spark-staging-";
+    private static final String TEMPORARY = "_temporary";
 
     private final LakeLayout lake;
     private final LakeFiles files;
@@ -42,6 +48,7 @@ final class MartWriter
     /** @return the number of rows written for the month */
     long write(MartSchema mart, Dataset<Row> rows, YearMonth month)
     {
+        removeInterruptedWrites(mart);
         List<Column> columns = new ArrayList<>();
         for (StructField field : mart.columns().fields()) {
             columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
@@ -69,6 +76,14 @@ final class MartWriter
         }
         finally {
             shaped.unpersist();
+        }
+    }
+
+    /** Removes what an earlier write of the mart left when it was killed: Spark's staging and temporary folders. */
+    void removeInterruptedWrites(MartSchema mart)
+    {
+        for (String leftover : files.glob(lake.mart(mart.name()) + "/{" + SPARK_STAGING + "*," + TEMPORARY + "}")) {
+            files.deleteRecursively(leftover);
         }
     }
 

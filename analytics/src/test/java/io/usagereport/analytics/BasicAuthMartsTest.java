@@ -221,6 +221,28 @@ class BasicAuthMartsTest
     }
 
     @Test
+    void aRunRemovesTheJobFoldersOfAnAnalyzeKilledWhileWritingAMart()
+            throws IOException
+    {
+        LakeLayout killedLake = new LakeLayout(TestingLakes.temporaryFolder("killed-lake").toString());
+        TestingLakes.writeSignIns(killedLake, List.of(
+                signIn().tenant(T1).user("alice@x.com").protocol(IMAP).at("2022-11-02T10:00:00Z").build()));
+        // what a kill -9 during Spark's dynamic partition overwrite leaves: its job folder, the month not yet moved in
+        Path mart = Path.of(killedLake.mart(MartSchemas.BASIC_AUTH_BY_PROTOCOL.name()));
+        Path staged = Files.createDirectories(mart.resolve(".spark-staging-0f1e2d3c/month=2022-11"));
+        Files.writeString(staged.resolve("part-00000-0f1e2d3c.c000.zstd.parquet"), "half written");
+        Files.createDirectories(mart.resolve("_temporary/0/_temporary"));
+
+        MartsResult result = BasicAuthMarts.forLake(spark, killedLake).month(YearMonth.of(2022, 11)).run();
+
+        assertThat(result.rows(MartSchemas.BASIC_AUTH_BY_PROTOCOL)).isEqualTo(1);
+        try (Stream<Path> children = Files.list(mart)) {
+            assertThat(children.map(path -> path.getFileName().toString()).filter(name -> !name.endsWith(".crc") && !name.equals("_SUCCESS")))
+                    .containsExactly("month=2022-11");
+        }
+    }
+
+    @Test
     void lakeWithoutSignInsIsAUsageError()
     {
         LakeLayout nowhere = new LakeLayout(TestingLakes.temporaryFolder("no-lake").resolve("missing").toString());

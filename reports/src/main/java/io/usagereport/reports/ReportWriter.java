@@ -54,6 +54,11 @@ import static java.util.Objects.requireNonNull;
  * {@code report.html} and, when the tenant used Basic auth, {@code chart-*.png}; then {@code OUT/<YYYY-MM>/index.html}.
  * The month is published as a whole: everything is written into a hidden sibling folder, which then replaces the
  * month's folder by renames, so readers never see a half-written month. Output depends only on the inputs (no clock).
+ *
+ * <p>A writer killed mid-write leaves its hidden {@code .<YYYY-MM>.staging-*} folder, and, killed between the two
+ * renames, the month's old folder as {@code .<YYYY-MM>.previous-*} with no month folder: the next write of that month
+ * first puts such an old folder back in place and removes the other leftovers. One writer writes an output folder's
+ * month at a time.
  */
 public final class ReportWriter
 {
@@ -116,6 +121,7 @@ public final class ReportWriter
                 ? Optional.of(new ChartRenderer(ChartFonts.family(locale)))
                 : Optional.empty();
 
+        recoverInterruptedWrites(month);
         Path staging = createStaging(month);
         try {
             List<ReportPage.IndexEntry> entries = new ArrayList<>();
@@ -176,6 +182,44 @@ public final class ReportWriter
         }
         catch (IOException e) {
             throw new UsageReportException(ErrorCode.STORAGE, "Cannot create output folder in " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Repairs what a killed write of the month left: an old month folder set aside is put back when the month's folder
+     * is missing (readers see the last complete month until this write publishes), and other leftovers are deleted.
+     */
+    private void recoverInterruptedWrites(YearMonth month)
+    {
+        if (!Files.isDirectory(outputDirectory)) {
+            return;
+        }
+        Path target = outputDirectory.resolve(month.toString());
+        String stagingPrefix = "." + month + ".staging-";
+        String previousPrefix = "." + month + ".previous-";
+        List<Path> leftovers;
+        try (Stream<Path> children = Files.list(outputDirectory)) {
+            leftovers = children.filter(child -> child.getFileName().toString().startsWith(stagingPrefix)
+                            || child.getFileName().toString().startsWith(previousPrefix))
+                    .sorted()
+                    .toList();
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot list " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        for (Path leftover : leftovers) {
+            if (leftover.getFileName().toString().startsWith(previousPrefix) && !Files.exists(target)) {
+                LOG.info("Restoring {} from {}, set aside by an interrupted write", target, leftover);
+                try {
+                    move(leftover, target);
+                    continue;
+                }
+                catch (IOException e) {
+                    throw new UsageReportException(ErrorCode.STORAGE, "Cannot restore " + target + " from " + leftover + ": " + e.getMessage(), e);
+                }
+            }
+            LOG.info("Removing {}, left by an interrupted write", leftover);
+            deleteRecursively(leftover);
         }
     }
 

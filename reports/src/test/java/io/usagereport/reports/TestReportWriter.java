@@ -259,6 +259,44 @@ class TestReportWriter
     }
 
     @Test
+    void aWriteKilledWhileStagingIsCleanedUpByTheNextWrite(@TempDir Path folder)
+            throws IOException
+    {
+        ReportWriter writer = ReportWriter.builder(folder).asOf(LocalDate.parse("2022-10-05")).build();
+        writer.write(MONTH, List.of(TestingUsages.fabrikam()));
+        // a kill -9 while writing: a half-written staging folder of this month, and one of another month
+        Files.createDirectories(folder.resolve(".2022-09.staging-1234567/" + FABRIKAM));
+        Files.writeString(folder.resolve(".2022-09.staging-1234567/" + FABRIKAM + "/message.json"), "{\"id\"");
+        Files.createDirectories(folder.resolve(".2022-10.staging-7654321"));
+
+        writer.write(MONTH, List.of(TestingUsages.fabrikam()));
+
+        try (Stream<Path> children = Files.list(folder)) {
+            assertThat(children.map(path -> path.getFileName().toString()).sorted()).containsExactly(".2022-10.staging-7654321", "2022-09");
+        }
+    }
+
+    @Test
+    void aWriteKilledBetweenItsTwoRenamesIsRepairedByTheNextWrite(@TempDir Path folder)
+            throws IOException
+    {
+        ReportWriter writer = ReportWriter.builder(folder).asOf(LocalDate.parse("2022-10-05")).build();
+        writer.write(MONTH, List.of(TestingUsages.fabrikam()));
+        String message = Files.readString(folder.resolve("2022-09/" + FABRIKAM + "/message.json"));
+        // a kill -9 after the old month was set aside and before the new one was moved in
+        Files.move(folder.resolve("2022-09"), folder.resolve(".2022-09.previous-1234567"));
+        Files.createDirectories(folder.resolve(".2022-09.staging-1234567/" + FABRIKAM));
+
+        writer.write(MONTH, List.of(TestingUsages.fabrikam(), TenantMonthUsage.builder("other-tenant", MONTH).build()));
+
+        try (Stream<Path> children = Files.list(folder)) {
+            assertThat(children.map(path -> path.getFileName().toString())).containsExactly("2022-09");
+        }
+        assertThat(folder.resolve("2022-09/other-tenant/message.json")).exists();
+        assertThat(Files.readString(folder.resolve("2022-09/" + FABRIKAM + "/message.json"))).isEqualTo(message);
+    }
+
+    @Test
     void rejectsUsageOfAnotherMonthAndDuplicateTenants(@TempDir Path folder)
     {
         ReportWriter writer = ReportWriter.builder(folder).build();
