@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class SparkOptions
 {
-    @Option(names = "--master", paramLabel = "URL", defaultValue = SparkSessions.LOCAL_MASTER,
-            description = "Spark master: local[*] (default, Spark inside this process), local-cluster[N,cores,MB], spark://host:port, yarn, k8s://…")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[*] (the default, Spark inside this process; under spark-submit, its --master), local-cluster[N,cores,MB], spark://host:port, yarn, k8s://…")
     String master;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, as for spark-submit; may be repeated")
@@ -45,11 +45,21 @@ final class SparkOptions
         }
     }
 
+    /** The master named on the command line, else the one spark-submit set, else Spark inside this process. */
+    String master()
+    {
+        if (master != null) {
+            return master;
+        }
+        return System.getProperty("spark.master", SparkSessions.LOCAL_MASTER);
+    }
+
     private SparkSession session(String step)
     {
+        String master = master();
         Map<String, String> all = new LinkedHashMap<>(settings);
         // executors outside this process need the application's classes: ship the runnable jar this runs from
-        if (!master.startsWith("local[") && !master.equals("local") && !all.containsKey("spark.jars")) {
+        if (!master.startsWith("local[") && !master.equals("local") && !all.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
             applicationJar().ifPresent(jar -> all.put("spark.jars", jar));
         }
         return SparkSessions.builder("usage-report " + step, master, all).getOrCreate();
