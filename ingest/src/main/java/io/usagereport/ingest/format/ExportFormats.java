@@ -6,9 +6,7 @@ import io.usagereport.ingest.UsageReportException;
 import io.usagereport.ingest.format.entra.EntraCsvFormat;
 import io.usagereport.ingest.format.loganalytics.LogAnalyticsCsvFormat;
 import io.usagereport.ingest.format.powershell.PowerShellCsvFormat;
-import io.usagereport.ingest.format.graph.DiagnosticJsonFormat;
-import io.usagereport.ingest.format.graph.EntraJsonFormat;
-import io.usagereport.ingest.format.graph.GraphJsonFormat;
+import io.usagereport.ingest.format.graph.JsonExportFormat;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -48,9 +46,9 @@ public final class ExportFormats
      * are listed most specific first all the same.
      */
     private static final List<ExportFormat> FORMATS = List.of(
-            new EntraJsonFormat(),
-            new GraphJsonFormat(),
-            new DiagnosticJsonFormat(),
+            JsonExportFormat.entra(),
+            JsonExportFormat.graph(),
+            JsonExportFormat.diagnostic(),
             new EntraCsvFormat(),
             new LogAnalyticsCsvFormat(),
             new PowerShellCsvFormat());
