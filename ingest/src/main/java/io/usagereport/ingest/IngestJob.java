@@ -257,7 +257,7 @@ public final class IngestJob
                 .computeIfAbsent(file, key -> new TreeMap<>())
                 .put(month, new long[] {read, written.getOrDefault(file + "\u0000" + month, 0L)})));
         return finish(run, staging, publisher, rejects, touched, fileInfo, rejectInfo, perFile,
-                new IngestResult(run, List.of(), List.of(), unknownClientApps, missingClientApps));
+                unknownClientApps, missingClientApps);
     }
 
     private IngestResult finish(
@@ -269,7 +269,8 @@ public final class IngestJob
             Map<String, FileInfo> fileInfo,
             Map<String, RejectInfo> rejectInfo,
             Map<String, TreeMap<String, long[]>> perFile,
-            IngestResult clientApps)
+            Map<String, Long> unknownClientApps,
+            long missingClientApps)
     {
         // rejects
         if (!rejectInfo.isEmpty()) {
@@ -345,7 +346,7 @@ public final class IngestJob
         describe("ingest: publish");
         publisher.commit(run, publish, delete);
         describe(null);
-        return new IngestResult(run, results, List.copyOf(touched), clientApps.unknownClientApps(), clientApps.missingClientApps());
+        return new IngestResult(run, results, List.copyOf(touched), unknownClientApps, missingClientApps);
     }
 
     private record FileInfo(String format, String encoding) {}

@@ -13,6 +13,8 @@ import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -96,6 +98,22 @@ public final class CsvTable
         CSVFormat format = CsvHeader.format(CsvHeader.delimiterOf(headerLine));
         CSVParser parser = CSVParser.builder().setReader(buffered).setFormat(format).get();
         return new CsvTable(input, format, capture, parser, charactersBefore, linesBefore);
+    }
+
+    /**
+     * Reads a whole file: opens it, lets the format find its columns in the header, then hands each data row with
+     * those columns to {@code reader}, in file order.
+     */
+    public static <C> void readRows(ExportInput input, Function<CsvHeader, C> columns, BiConsumer<CsvRow, C> reader)
+            throws IOException
+    {
+        CsvTable table = open(input);
+        C found = columns.apply(table.header());
+        Optional<CsvRow> row = table.next();
+        while (row.isPresent()) {
+            reader.accept(row.get(), found);
+            row = table.next();
+        }
     }
 
     public CsvHeader header()

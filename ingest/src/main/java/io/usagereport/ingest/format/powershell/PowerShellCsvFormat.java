@@ -84,13 +84,7 @@ public final class PowerShellCsvFormat
     public void read(ExportInput input, SignInSink sink)
             throws IOException
     {
-        CsvTable table = CsvTable.open(input);
-        Columns columns = new Columns(table.header());
-        Optional<CsvRow> row = table.next();
-        while (row.isPresent()) {
-            read(row.get(), columns, sink);
-            row = table.next();
-        }
+        CsvTable.readRows(input, Columns::new, (row, columns) -> read(row, columns, sink));
     }
 
     private static void read(CsvRow row, Columns columns, SignInSink sink)
