@@ -4,8 +4,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.time.YearMonth;
-
 import static io.usagereport.analytics.MartSchemas.NEW_USERS;
 import static io.usagereport.analytics.MartSchemas.PROTOCOL;
 import static io.usagereport.analytics.MartSchemas.REQUESTS;
@@ -17,7 +15,6 @@ import static io.usagereport.analytics.MartSchemas.USERS_PREVIOUS_MONTH;
 import static io.usagereport.analytics.MartSchemas.USER_PRINCIPAL_NAME;
 import static io.usagereport.ingest.SignInSchema.BASIC_AUTH;
 import static io.usagereport.ingest.SignInSchema.SUCCEEDED;
-import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -40,28 +37,37 @@ final class MonthOverMonth
     private static final String REQUESTS_THIS_MONTH = "requests_this_month";
     private static final String REQUESTS_LAST_MONTH = "requests_last_month";
 
-    private final YearMonth month;
-
-    MonthOverMonth(YearMonth month)
-    {
-        this.month = requireNonNull(month, "month is null");
-    }
+    private MonthOverMonth() {}
 
     /**
-     * @param signIns the sign-ins of this month and the previous one ({@code month} column), nothing else
+     * @param users this month's {@link UserUsage} rows
+     * @param previousMonth the sign-ins of the month before, nothing else
+     * @param tenants this month's {@link TenantSummary} rows: the tenants that get rows
      */
-    Dataset<Row> aggregate(Dataset<Row> signIns)
+    static Dataset<Row> aggregate(Dataset<Row> users, Dataset<Row> previousMonth, Dataset<Row> tenants)
     {
-        Column thisMonth = SignInsReader.inMonth(month);
-        Column previousMonth = SignInsReader.inMonth(month.minusMonths(1));
-        Column succeeded = col(SUCCEEDED);
-        Dataset<Row> perUser = signIns.where(col(BASIC_AUTH))
+        Dataset<Row> thisMonth = users.select(
+                col(TENANT_ID),
+                col(PROTOCOL),
+                col(USER_PRINCIPAL_NAME),
+                UserUsage.succeeded().as(SUCCEEDED_THIS_MONTH),
+                lit(false).as(SUCCEEDED_PREVIOUS_MONTH),
+                col(REQUESTS).as(REQUESTS_THIS_MONTH),
+                lit(0L).as(REQUESTS_LAST_MONTH));
+        Dataset<Row> monthBefore = previousMonth.where(col(BASIC_AUTH))
                 .groupBy(col(TENANT_ID), col(PROTOCOL), col(USER_PRINCIPAL_NAME))
                 .agg(
-                        max(thisMonth.and(succeeded)).as(SUCCEEDED_THIS_MONTH),
-                        max(previousMonth.and(succeeded)).as(SUCCEEDED_PREVIOUS_MONTH),
-                        count(when(thisMonth, lit(1))).as(REQUESTS_THIS_MONTH),
-                        count(when(previousMonth, lit(1))).as(REQUESTS_LAST_MONTH));
+                        lit(false).as(SUCCEEDED_THIS_MONTH),
+                        max(col(SUCCEEDED)).as(SUCCEEDED_PREVIOUS_MONTH),
+                        lit(0L).as(REQUESTS_THIS_MONTH),
+                        count(lit(1)).as(REQUESTS_LAST_MONTH));
+        Dataset<Row> perUser = thisMonth.unionByName(monthBefore)
+                .groupBy(col(TENANT_ID), col(PROTOCOL), col(USER_PRINCIPAL_NAME))
+                .agg(
+                        max(col(SUCCEEDED_THIS_MONTH)).as(SUCCEEDED_THIS_MONTH),
+                        max(col(SUCCEEDED_PREVIOUS_MONTH)).as(SUCCEEDED_PREVIOUS_MONTH),
+                        sum(col(REQUESTS_THIS_MONTH)).as(REQUESTS_THIS_MONTH),
+                        sum(col(REQUESTS_LAST_MONTH)).as(REQUESTS_LAST_MONTH));
         Column usedThisMonth = col(SUCCEEDED_THIS_MONTH);
         Column usedPreviousMonth = col(SUCCEEDED_PREVIOUS_MONTH);
         Dataset<Row> perProtocol = perUser
@@ -73,7 +79,6 @@ final class MonthOverMonth
                         count(when(usedPreviousMonth.and(not(usedThisMonth)), lit(1))).as(STOPPED_USERS),
                         sum(col(REQUESTS_THIS_MONTH)).as(REQUESTS),
                         sum(col(REQUESTS_LAST_MONTH)).as(REQUESTS_PREVIOUS_MONTH));
-        Dataset<Row> tenantsThisMonth = signIns.where(thisMonth).select(col(TENANT_ID)).distinct();
-        return perProtocol.join(tenantsThisMonth, new String[] {TENANT_ID}, "left_semi");
+        return perProtocol.join(tenants.select(col(TENANT_ID)), new String[] {TENANT_ID}, "left_semi");
     }
 }

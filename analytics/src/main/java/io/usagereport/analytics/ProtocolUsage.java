@@ -1,6 +1,5 @@
 package io.usagereport.analytics;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,17 +12,12 @@ import static io.usagereport.analytics.MartSchemas.SUCCESSFUL_REQUESTS;
 import static io.usagereport.analytics.MartSchemas.TENANT_ID;
 import static io.usagereport.analytics.MartSchemas.USERS;
 import static io.usagereport.analytics.MartSchemas.USERS_ATTEMPTING;
-import static io.usagereport.analytics.MartSchemas.USER_PRINCIPAL_NAME;
-import static io.usagereport.ingest.SignInSchema.BASIC_AUTH;
-import static io.usagereport.ingest.SignInSchema.CREATED_AT;
-import static io.usagereport.ingest.SignInSchema.SUCCEEDED;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /** {@link MartSchemas#BASIC_AUTH_BY_PROTOCOL}: Basic-auth sign-ins of one month per tenant and protocol. */
@@ -31,19 +25,21 @@ final class ProtocolUsage
 {
     private ProtocolUsage() {}
 
-    static Dataset<Row> aggregate(Dataset<Row> signIns)
+    /**
+     * @param users the month's {@link UserUsage} rows: one per tenant, user and protocol, so counting rows counts
+     *         distinct users
+     */
+    static Dataset<Row> aggregate(Dataset<Row> users)
     {
-        Column user = col(USER_PRINCIPAL_NAME);
-        Column succeeded = col(SUCCEEDED);
-        return signIns.where(col(BASIC_AUTH))
+        return users
                 .groupBy(col(TENANT_ID), col(PROTOCOL))
                 .agg(
-                        count(lit(1)).as(REQUESTS),
-                        count(when(succeeded, lit(1))).as(SUCCESSFUL_REQUESTS),
-                        count(when(not(succeeded), lit(1))).as(FAILED_REQUESTS),
-                        count_distinct(when(succeeded, user)).as(USERS),
-                        count_distinct(user).as(USERS_ATTEMPTING),
-                        min(col(CREATED_AT)).as(FIRST_SEEN),
-                        max(col(CREATED_AT)).as(LAST_SEEN));
+                        sum(col(REQUESTS)).as(REQUESTS),
+                        sum(col(SUCCESSFUL_REQUESTS)).as(SUCCESSFUL_REQUESTS),
+                        sum(col(FAILED_REQUESTS)).as(FAILED_REQUESTS),
+                        count(when(UserUsage.succeeded(), lit(1))).as(USERS),
+                        count(lit(1)).as(USERS_ATTEMPTING),
+                        min(col(FIRST_SEEN)).as(FIRST_SEEN),
+                        max(col(LAST_SEEN)).as(LAST_SEEN));
     }
 }

@@ -19,8 +19,6 @@ import static io.usagereport.analytics.MartSchemas.REPORT_LINE;
 import static io.usagereport.analytics.MartSchemas.TENANT_ID;
 import static io.usagereport.analytics.MartSchemas.USERS;
 import static io.usagereport.analytics.MartSchemas.USER_PRINCIPAL_NAME;
-import static io.usagereport.ingest.SignInSchema.BASIC_AUTH;
-import static io.usagereport.ingest.SignInSchema.SUCCEEDED;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -35,16 +33,19 @@ final class ReportLines
 {
     private ReportLines() {}
 
-    static Dataset<Row> aggregate(Dataset<Row> signIns)
+    /**
+     * @param users the month's {@link UserUsage} rows
+     * @param tenants the month's {@link TenantSummary} rows: every tenant with any sign-in
+     */
+    static Dataset<Row> aggregate(Dataset<Row> users, Dataset<Row> tenants)
     {
-        Dataset<Row> usersPerLine = signIns
-                .where(col(BASIC_AUTH).and(col(SUCCEEDED)))
+        Dataset<Row> usersPerLine = users
+                .where(UserUsage.succeeded())
                 .withColumn(REPORT_LINE, lineOf(col(PROTOCOL)))
                 .where(col(REPORT_LINE).isNotNull())
                 .groupBy(col(TENANT_ID), col(REPORT_LINE))
                 .agg(count_distinct(col(USER_PRINCIPAL_NAME)).as(USERS));
-        Dataset<Row> tenants = signIns.select(col(TENANT_ID)).distinct();
-        return tenants.crossJoin(lines(signIns))
+        return tenants.select(col(TENANT_ID)).crossJoin(lines(users))
                 .join(usersPerLine, new String[] {TENANT_ID, REPORT_LINE}, "left")
                 .select(
                         col(TENANT_ID),
@@ -65,7 +66,7 @@ final class ReportLines
         return line;
     }
 
-    private static Dataset<Row> lines(Dataset<Row> signIns)
+    private static Dataset<Row> lines(Dataset<Row> any)
     {
         StructType schema = new StructType()
                 .add(BASIC_AUTH_REPORT_LINES.columns().apply(LINE_NUMBER))
@@ -76,6 +77,6 @@ final class ReportLines
             List<String> protocols = line.protocols().stream().map(Protocol::name).toList();
             rows.add(RowFactory.create(line.number(), line.name(), protocols));
         }
-        return signIns.sparkSession().createDataFrame(rows, schema);
+        return any.sparkSession().createDataFrame(rows, schema);
     }
 }

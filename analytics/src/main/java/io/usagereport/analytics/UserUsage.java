@@ -38,6 +38,12 @@ final class UserUsage
 
     private UserUsage() {}
 
+    /** True for a row of a user who signed in successfully with the protocol at least once. */
+    static Column succeeded()
+    {
+        return col(SUCCESSFUL_REQUESTS).gt(0);
+    }
+
     static Dataset<Row> aggregate(Dataset<Row> signIns)
     {
         Column succeeded = col(SUCCEEDED);

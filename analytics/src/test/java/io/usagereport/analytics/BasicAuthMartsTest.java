@@ -178,12 +178,12 @@ class BasicAuthMartsTest
                 .hasSize(1);
         assertThat(jobs.groups).containsOnly("analyze-2022-09");
         assertThat(jobs.descriptions).contains(
-                "analyze 2022-09: read sign-ins",
                 "analyze 2022-09: basic_auth_by_protocol",
                 "analyze 2022-09: basic_auth_by_user",
                 "analyze 2022-09: tenant_summary",
                 "analyze 2022-09: basic_auth_report_lines",
-                "analyze 2022-09: basic_auth_trend (with 2022-08)");
+                "analyze 2022-09: basic_auth_trend (with 2022-08)",
+                "analyze 2022-09: count sign-ins");
     }
 
     @Test
