@@ -37,6 +37,10 @@ import static java.util.Objects.requireNonNull;
  * {@code basic_auth_by_protocol} folder). Each step shows in the Spark UI under the job group
  * {@code analyze-<YYYY-MM>}.
  *
+ * <p>With {@link #pseudonymizeUsers(UserPseudonyms)}, {@link MartSchemas#BASIC_AUTH_BY_USER} holds pseudonyms instead
+ * of user names and no display names, and its month folder is marked with {@value UserPseudonyms#MARKER}; the other
+ * marts hold counts only and do not change.
+ *
  * <p>Instances are immutable; the setters return a new instance.
  */
 public final class BasicAuthMarts
@@ -47,23 +51,34 @@ public final class BasicAuthMarts
     private final SparkSession spark;
     private final LakeLayout lake;
     private final Optional<YearMonth> month;
+    private final Optional<UserPseudonyms> pseudonyms;
 
-    private BasicAuthMarts(SparkSession spark, LakeLayout lake, Optional<YearMonth> month)
+    private BasicAuthMarts(SparkSession spark, LakeLayout lake, Optional<YearMonth> month, Optional<UserPseudonyms> pseudonyms)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.lake = requireNonNull(lake, "lake is null");
         this.month = requireNonNull(month, "month is null");
+        this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
     }
 
     public static BasicAuthMarts forLake(SparkSession spark, LakeLayout lake)
     {
-        return new BasicAuthMarts(spark, lake, Optional.empty());
+        return new BasicAuthMarts(spark, lake, Optional.empty(), Optional.empty());
     }
 
     /** The month to analyse (required); its sign-ins are those in the {@code month=<YYYY-MM>} partitions (UTC). */
     public BasicAuthMarts month(YearMonth month)
     {
-        return new BasicAuthMarts(spark, lake, Optional.of(requireNonNull(month, "month is null")));
+        return new BasicAuthMarts(spark, lake, Optional.of(requireNonNull(month, "month is null")), pseudonyms);
+    }
+
+    /**
+     * Writes {@link MartSchemas#BASIC_AUTH_BY_USER} with each user name replaced by its pseudonym and display names
+     * null (default: real names). Use the same key every month, or the same user gets a new pseudonym.
+     */
+    public BasicAuthMarts pseudonymizeUsers(UserPseudonyms pseudonyms)
+    {
+        return new BasicAuthMarts(spark, lake, month, Optional.of(requireNonNull(pseudonyms, "pseudonyms is null")));
     }
 
     /**
@@ -81,7 +96,7 @@ public final class BasicAuthMarts
         }
         SparkContext context = spark.sparkContext();
         context.setJobGroup(JOB_GROUP_PREFIX + analysed, "analyze " + analysed + ": Basic-auth marts", false);
-        LOG.info("Analyzing {} of {}", analysed, lake.signins());
+        LOG.info("Analyzing {} of {}{}", analysed, lake.signins(), pseudonyms.isPresent() ? ", user names pseudonymised" : "");
         Dataset<Row> twoMonths = new SignInsReader(spark, lake, files)
                 .read(List.of(analysed.minusMonths(1), analysed))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -93,13 +108,18 @@ public final class BasicAuthMarts
             Map<String, Long> rowCounts = new LinkedHashMap<>();
             Map<MartSchema, Function<Dataset<Row>, Dataset<Row>>> steps = new LinkedHashMap<>();
             steps.put(MartSchemas.BASIC_AUTH_BY_PROTOCOL, ProtocolUsage::aggregate);
-            steps.put(MartSchemas.BASIC_AUTH_BY_USER, UserUsage::aggregate);
+            steps.put(MartSchemas.BASIC_AUTH_BY_USER, this::byUser);
             steps.put(MartSchemas.TENANT_SUMMARY, TenantSummary::aggregate);
             steps.put(MartSchemas.BASIC_AUTH_REPORT_LINES, ReportLines::aggregate);
             for (Map.Entry<MartSchema, Function<Dataset<Row>, Dataset<Row>>> step : steps.entrySet()) {
                 MartSchema mart = step.getKey();
                 context.setJobDescription("analyze " + analysed + ": " + mart.name());
-                rowCounts.put(mart.name(), writer.write(mart, step.getValue().apply(thisMonth), analysed));
+                long rows = writer.write(mart, step.getValue().apply(thisMonth), analysed);
+                rowCounts.put(mart.name(), rows);
+                if (mart.equals(MartSchemas.BASIC_AUTH_BY_USER) && pseudonyms.isPresent() && rows > 0) {
+                    // after the write: the dynamic overwrite replaces the whole month folder
+                    files.createEmptyFile(UserPseudonyms.marker(lake, analysed));
+                }
             }
             MartSchema trend = MartSchemas.BASIC_AUTH_TREND;
             context.setJobDescription("analyze " + analysed + ": " + trend.name() + " (with " + analysed.minusMonths(1) + ")");
@@ -113,5 +133,14 @@ public final class BasicAuthMarts
             context.setJobDescription(null);
             context.clearJobGroup();
         }
+    }
+
+    private Dataset<Row> byUser(Dataset<Row> signIns)
+    {
+        Dataset<Row> byUser = UserUsage.aggregate(signIns);
+        if (pseudonyms.isEmpty()) {
+            return byUser;
+        }
+        return pseudonyms.get().pseudonymizeUsers(spark, byUser);
     }
 }
