@@ -40,6 +40,10 @@ import static org.apache.spark.sql.functions.sum;
  * {@code basic_auth_by_protocol} folder). Each step shows in the Spark UI under the job group
  * {@code analyze-<YYYY-MM>}.
  *
+ * <p>With {@link #pseudonymizeUsers(UserPseudonyms)}, {@link MartSchemas#BASIC_AUTH_BY_USER} holds pseudonyms instead
+ * of user names and no display names, and its month folder is marked with {@value UserPseudonyms#MARKER}; the other
+ * marts hold counts only and do not change.
+ *
  * <p>Instances are immutable; the setters return a new instance.
  */
 public final class BasicAuthMarts
@@ -50,23 +54,34 @@ public final class BasicAuthMarts
     private final SparkSession spark;
     private final LakeLayout lake;
     private final Optional<YearMonth> month;
+    private final Optional<UserPseudonyms> pseudonyms;
 
-    private BasicAuthMarts(SparkSession spark, LakeLayout lake, Optional<YearMonth> month)
+    private BasicAuthMarts(SparkSession spark, LakeLayout lake, Optional<YearMonth> month, Optional<UserPseudonyms> pseudonyms)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.lake = requireNonNull(lake, "lake is null");
         this.month = requireNonNull(month, "month is null");
+        this.pseudonyms = requireNonNull(pseudonyms, "pseudonyms is null");
     }
 
     public static BasicAuthMarts forLake(SparkSession spark, LakeLayout lake)
     {
-        return new BasicAuthMarts(spark, lake, Optional.empty());
+        return new BasicAuthMarts(spark, lake, Optional.empty(), Optional.empty());
     }
 
     /** The month to analyse (required); its sign-ins are those in the {@code month=<YYYY-MM>} partitions (UTC). */
     public BasicAuthMarts month(YearMonth month)
     {
-        return new BasicAuthMarts(spark, lake, Optional.of(requireNonNull(month, "month is null")));
+        return new BasicAuthMarts(spark, lake, Optional.of(requireNonNull(month, "month is null")), pseudonyms);
+    }
+
+    /**
+     * Writes {@link MartSchemas#BASIC_AUTH_BY_USER} with each user name replaced by its pseudonym and display names
+     * null (default: real names). Use the same key every month, or the same user gets a new pseudonym.
+     */
+    public BasicAuthMarts pseudonymizeUsers(UserPseudonyms pseudonyms)
+    {
+        return new BasicAuthMarts(spark, lake, month, Optional.of(requireNonNull(pseudonyms, "pseudonyms is null")));
     }
 
     /**
@@ -84,7 +99,7 @@ public final class BasicAuthMarts
         }
         SparkContext context = spark.sparkContext();
         context.setJobGroup(JOB_GROUP_PREFIX + analysed, "analyze " + analysed + ": Basic-auth marts", false);
-        LOG.info("Analyzing {} of {}", analysed, lake.signins());
+        LOG.info("Analyzing {} of {}{}", analysed, lake.signins(), pseudonyms.isPresent() ? ", user names pseudonymised" : "");
         SignInsReader reader = new SignInsReader(spark, lake, files);
         Dataset<Row> thisMonth = reader.read(List.of(analysed));
         // One pass over the month's sign-ins gives the per-user rows (the largest mart); every other Basic-auth
@@ -96,14 +111,19 @@ public final class BasicAuthMarts
             Map<String, Long> rowCounts = new LinkedHashMap<>();
             Map<MartSchema, Supplier<Dataset<Row>>> steps = Map.of(
                     MartSchemas.BASIC_AUTH_BY_PROTOCOL, () -> ProtocolUsage.aggregate(users),
-                    MartSchemas.BASIC_AUTH_BY_USER, () -> users,
+                    MartSchemas.BASIC_AUTH_BY_USER, () -> pseudonyms.map(keyed -> keyed.pseudonymizeUsers(spark, users)).orElse(users),
                     MartSchemas.TENANT_SUMMARY, () -> tenants,
                     MartSchemas.BASIC_AUTH_REPORT_LINES, () -> ReportLines.aggregate(users, tenants),
                     MartSchemas.BASIC_AUTH_TREND, () -> MonthOverMonth.aggregate(users, reader.read(List.of(analysed.minusMonths(1))), tenants));
             for (MartSchema mart : MartSchemas.ALL) {
                 context.setJobDescription("analyze " + analysed + ": " + mart.name()
                         + (mart == MartSchemas.BASIC_AUTH_TREND ? " (with " + analysed.minusMonths(1) + ")" : ""));
-                rowCounts.put(mart.name(), writer.write(mart, steps.get(mart).get(), analysed));
+                long rows = writer.write(mart, steps.get(mart).get(), analysed);
+                rowCounts.put(mart.name(), rows);
+                if (mart.equals(MartSchemas.BASIC_AUTH_BY_USER) && pseudonyms.isPresent() && rows > 0) {
+                    // after the write: the dynamic overwrite replaces the whole month folder
+                    files.createEmptyFile(UserPseudonyms.marker(lake, analysed));
+                }
             }
             context.setJobDescription("analyze " + analysed + ": count sign-ins");
             Row total = tenants.agg(sum(col(MartSchemas.SIGN_INS))).head();

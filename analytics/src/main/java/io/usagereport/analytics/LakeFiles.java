@@ -55,6 +55,18 @@ final class LakeFiles
         }
     }
 
+    /** Creates an empty file, replacing any file of that name; its folder must exist. */
+    void createEmptyFile(String location)
+    {
+        Path path = new Path(location);
+        try {
+            path.getFileSystem(configuration).create(path, true).close();
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write lake file " + location + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes a folder and everything below it; nothing happens when it does not exist. */
     void deleteRecursively(String location)
     {

@@ -90,6 +90,32 @@ public final class LakeTables
         return table.where(SignInsReader.inMonth(month));
     }
 
+    /**
+     * Whether the month of {@link MartSchemas#BASIC_AUTH_BY_USER} holds pseudonyms instead of user names: its folder
+     * has the {@value UserPseudonyms#MARKER} file.
+     */
+    public boolean usersPseudonymized(YearMonth month)
+    {
+        requireNonNull(month, "month is null");
+        return new LakeFiles(spark).exists(UserPseudonyms.marker(lake, month));
+    }
+
+    /**
+     * One month of {@link MartSchemas#BASIC_AUTH_BY_USER} with real user names, as {@link #mart(MartSchema, YearMonth)}
+     * reads it: the mart itself, or, when the month was written with pseudonyms ({@link #usersPseudonymized}), the
+     * same aggregation computed again from that month's {@code signins}.
+     */
+    public Dataset<Row> usersWithNames(YearMonth month)
+    {
+        requireNonNull(month, "month is null");
+        if (!usersPseudonymized(month)) {
+            return mart(MartSchemas.BASIC_AUTH_BY_USER, month);
+        }
+        LOG.info("Users of {} are pseudonymised in {}; reading their names from {}", month, MartSchemas.BASIC_AUTH_BY_USER.name(), lake.signins());
+        Dataset<Row> signIns = new SignInsReader(spark, lake, new LakeFiles(spark)).read(List.of(month));
+        return MartWriter.shape(MartSchemas.BASIC_AUTH_BY_USER, UserUsage.aggregate(signIns), month);
+    }
+
     private void register(LakeFiles files, String view, String location, Optional<StructType> schema, List<String> registered)
     {
         Optional<Dataset<Row>> table = files.exists(location) ? read(location, schema) : Optional.empty();

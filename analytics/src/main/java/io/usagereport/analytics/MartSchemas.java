@@ -64,7 +64,9 @@ public final class MartSchemas
     /**
      * Basic-auth sign-ins per tenant, user and protocol: one row for every protocol a user touched.
      * {@code top_user_agent}: the most frequent user agent, ties to the alphabetically first, null when no sign-in
-     * had one. {@code user_display_name}: the most frequent display name, same rules.
+     * had one. {@code user_display_name}: the most frequent display name, same rules. A month written with
+     * {@link BasicAuthMarts#pseudonymizeUsers} holds {@link UserPseudonyms} in {@code user_principal_name} and null
+     * display names.
      */
     public static final MartSchema BASIC_AUTH_BY_USER = new MartSchema("basic_auth_by_user", columns(
             field(TENANT_ID, DataTypes.StringType),

@@ -49,14 +49,9 @@ final class MartWriter
     long write(MartSchema mart, Dataset<Row> rows, YearMonth month)
     {
         removeInterruptedWrites(mart);
-        List<Column> columns = new ArrayList<>();
-        for (StructField field : mart.columns().fields()) {
-            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
-        }
-        columns.add(lit(month.toString()).as(SignInSchema.MONTH));
         List<Column> keys = mart.keyColumns().stream().map(name -> col(name)).toList();
         // one small file per month, sorted by key so that readers and diffs see a stable order
-        Dataset<Row> shaped = rows.select(columns.toArray(new Column[0]))
+        Dataset<Row> shaped = shape(mart, rows, month)
                 .coalesce(1)
                 .sortWithinPartitions(keys.toArray(new Column[0]))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -77,6 +72,17 @@ final class MartWriter
         finally {
             shaped.unpersist();
         }
+    }
+
+    /** The rows as the mart stores them: its columns in order, cast to its types, then {@code month}. */
+    static Dataset<Row> shape(MartSchema mart, Dataset<Row> rows, YearMonth month)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : mart.columns().fields()) {
+            columns.add(col(field.name()).cast(field.dataType()).as(field.name()));
+        }
+        columns.add(lit(month.toString()).as(SignInSchema.MONTH));
+        return rows.select(columns.toArray(new Column[0]));
     }
 
     /** Removes what an earlier write of the mart left when it was killed: Spark's staging and temporary folders. */

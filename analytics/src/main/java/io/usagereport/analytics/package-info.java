@@ -6,6 +6,8 @@
  * into every mart of {@link io.usagereport.analytics.MartSchemas#ALL}, replacing exactly that month;</li>
  * <li>{@link io.usagereport.analytics.MartSchemas} — the marts' names, columns and types, defined once; reports read
  * a mart with {@code spark.read().schema(mart.table()).parquet(lake.mart(mart.name()))} filtered on {@code month};</li>
+ * <li>{@link io.usagereport.analytics.UserPseudonyms} — keyed hashes for the user names of
+ * {@code basic_auth_by_user}, when the analysts' marts must not name anyone;</li>
  * <li>{@link io.usagereport.analytics.LakeTables} — every lake table as a temporary view by name;</li>
  * <li>{@link io.usagereport.analytics.QueryOutput} — SQL over those views, printed as a table, CSV or JSON lines.</li>
  * </ul>

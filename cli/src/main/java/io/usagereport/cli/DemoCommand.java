@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -64,7 +65,7 @@ final class DemoCommand
         PrintWriter out = spec.commandLine().getOut();
         try (SparkOptions.Spark spark = sparkOptions.open("demo");
                 ProgressBar progress = ProgressBar.start(spark.session())) {
-            RunCommand.run(spark.session(), inputs, lake, reports, SAMPLE_MONTH, reportOptions, out);
+            RunCommand.run(spark.session(), inputs, lake, reports, SAMPLE_MONTH, reportOptions, Optional.empty(), out);
         }
         out.println();
         out.println("The month's posts: " + reports.resolve(SAMPLE_MONTH.toString()).resolve("index.html"));

@@ -85,11 +85,12 @@ final class RunSummary
         stages.put("ingest", stage);
     }
 
-    void analyzed(MartsResult marts)
+    void analyzed(MartsResult marts, boolean usersPseudonymized)
     {
         Map<String, Object> stage = stage();
         stage.put("sign_ins", marts.signIns());
         stage.put("mart_rows", marts.rowCounts());
+        stage.put("users_pseudonymized", usersPseudonymized);
         stages.put("analyze", stage);
     }
 

@@ -1,7 +1,9 @@
 package io.usagereport.cli;
 
 import io.usagereport.analytics.BasicAuthMarts;
+import io.usagereport.analytics.MartSchemas;
 import io.usagereport.analytics.MartsResult;
+import io.usagereport.analytics.UserPseudonyms;
 import io.usagereport.ingest.LakeLayout;
 import io.usagereport.reports.ReportResult;
 import io.usagereport.reports.ReportWriter;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The analyze and report stages as the commands run them, with what they print.
@@ -21,11 +24,18 @@ final class Stages
 {
     private Stages() {}
 
-    static MartsResult analyze(SparkSession spark, LakeLayout lake, YearMonth month, PrintWriter out)
+    static MartsResult analyze(SparkSession spark, LakeLayout lake, YearMonth month, Optional<UserPseudonyms> pseudonyms, PrintWriter out)
     {
-        MartsResult result = BasicAuthMarts.forLake(spark, lake).month(month).run();
+        BasicAuthMarts marts = BasicAuthMarts.forLake(spark, lake).month(month);
+        if (pseudonyms.isPresent()) {
+            marts = marts.pseudonymizeUsers(pseudonyms.get());
+        }
+        MartsResult result = marts.run();
         out.printf("Analyzed %s: %,d sign-ins%n", month, result.signIns());
         result.rowCounts().forEach((mart, rows) -> out.printf("  %-26s %,9d rows  %s%n", mart, rows, lake.mart(mart) + "/month=" + month));
+        if (pseudonyms.isPresent()) {
+            out.printf("  %s: user names pseudonymised%n", MartSchemas.BASIC_AUTH_BY_USER.name());
+        }
         return result;
     }
 

@@ -5,6 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * {@code usage-report}: the monthly Basic-authentication usage report pipeline.
@@ -26,20 +29,33 @@ import java.io.PrintWriter;
         })
 public final class UsageReport
 {
+    private final Map<String, String> environment;
+
+    private UsageReport(Map<String, String> environment)
+    {
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    }
+
     public static void main(String[] args)
     {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), args));
     }
 
-    /** Runs the command line, printing to {@code out} and {@code err}, and returns the exit status. */
+    /** Runs the command line in this process's environment, printing to {@code out} and {@code err}, and returns the exit status. */
     static int execute(PrintWriter out, PrintWriter err, String... args)
     {
-        return commandLine(out, err).execute(args);
+        return execute(out, err, System.getenv(), args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err)
+    /** Runs the command line as if {@code environment} were the process environment. */
+    static int execute(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args)
     {
-        CommandLine commandLine = new CommandLine(new UsageReport());
+        return commandLine(out, err, environment).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment)
+    {
+        CommandLine commandLine = new CommandLine(new UsageReport(environment));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -61,6 +77,12 @@ public final class UsageReport
             return ExitCodes.USAGE_OR_INPUT;
         });
         return commandLine;
+    }
+
+    /** The environment variables the commands see: the process's, or a test's. */
+    Map<String, String> environment()
+    {
+        return environment;
     }
 
     static final class Version

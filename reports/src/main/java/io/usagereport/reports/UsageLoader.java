@@ -35,6 +35,9 @@ import static org.apache.spark.sql.functions.sum;
  * Loads what one month's reports are built from, for every tenant with sign-ins in that month: the marts of the
  * month, earlier months' {@code basic_auth_by_protocol} for the trend, and the ingest manifests and rejects for
  * the data-quality figures. Every read is limited to the months it needs.
+ *
+ * <p>Reports always name users: when the month's {@code basic_auth_by_user} was written with pseudonyms
+ * ({@code analyze --pseudonymize-users}), the top users are aggregated again from that month's {@code signins}.
  */
 public final class UsageLoader
 {
@@ -105,9 +108,10 @@ public final class UsageLoader
         return List.copyOf(usages);
     }
 
+    /** The busiest users by real name: from the signins when the month's basic_auth_by_user holds pseudonyms. */
     private void loadTopUsers(YearMonth month, Map<String, TenantMonthUsage.Builder> builders)
     {
-        Dataset<Row> users = tables.mart(MartSchemas.BASIC_AUTH_BY_USER, month)
+        Dataset<Row> users = tables.usersWithNames(month)
                 .withColumn(RANK, row_number().over(Window.partitionBy(MartSchemas.TENANT_ID, MartSchemas.PROTOCOL)
                         .orderBy(col(MartSchemas.REQUESTS).desc(), col(MartSchemas.USER_PRINCIPAL_NAME))))
                 .where(col(RANK).leq(TOP_USERS_PER_PROTOCOL))
