@@ -8,6 +8,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.CollectionAccumulator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,12 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The parse step, run on the executors: each input file (a row of {@link ParsedSchema#INPUT_FILES}) becomes its
- * sign-in rows, its reject rows and one closing file row ({@link ParsedSchema#SCHEMA}).
+ * sign-in rows and its reject rows ({@link ParsedSchema#SCHEMA}), and one {@link FileSummary} added to the job's
+ * accumulator once the file is read to its end.
  *
  * <p>The readers push records into a sink while Spark pulls rows from an iterator, so each file is read on a
  * helper thread that hands over batches through a small bounded queue: memory stays flat whatever the file's size.
@@ -44,16 +48,19 @@ final class FileParser
 
     private final Map<String, String> hadoopSettings;
     private final String encoding;
+    private final CollectionAccumulator<FileSummary> summaries;
 
     /**
      * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
      *         with the same settings
      * @param encoding the character set for files without a byte order mark; empty for UTF-8
+     * @param summaries receives one summary per file read to its end (a retried task adds an equal one again)
      */
-    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding)
+    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries)
     {
         this.hadoopSettings = Map.copyOf(hadoopSettings);
         this.encoding = encoding.map(Charset::name).orElse("");
+        this.summaries = requireNonNull(summaries, "summaries is null");
     }
 
     @Override
@@ -70,7 +77,7 @@ final class FileParser
             public boolean hasNext()
             {
                 while (!current.hasNext() && files.hasNext()) {
-                    current = new FileRows(configuration, charset, files.next());
+                    current = new FileRows(configuration, charset, files.next(), summaries);
                 }
                 return current.hasNext();
             }
@@ -110,19 +117,21 @@ final class FileParser
         private final String tenantId;
         private final String sourceFile;
         private final String sourceKey;
-        private final long bytes;
+        private final CollectionAccumulator<FileSummary> summaries;
+        private final FileSummary.Builder summary;
         private List<Row> batch = new ArrayList<>(BATCH_ROWS);
         private Iterator<Row> taken = java.util.Collections.emptyIterator();
         private boolean finished;
         private volatile boolean abandoned;
 
-        FileRows(Configuration configuration, Optional<Charset> encoding, Row file)
+        FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries)
         {
             String path = file.getString(0);
             this.tenantId = file.getString(1);
             this.sourceFile = file.getString(2);
-            this.bytes = file.getLong(3);
             this.sourceKey = sourceKey(tenantId, sourceFile);
+            this.summaries = summaries;
+            this.summary = new FileSummary.Builder(tenantId, sourceFile);
             Thread reader = new Thread(() -> read(configuration, encoding, path), "usage-report-reader");
             reader.setDaemon(true);
             TaskContext task = TaskContext.get();
@@ -179,10 +188,9 @@ final class FileParser
 
         private void finish(String format, String charset)
         {
-            add(RowFactory.create(ParsedSchema.KIND_FILE, tenantId, null, sourceKey,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sourceFile, null,
-                    null, null, null, null, null, format, charset, bytes));
             flush();
+            // before the end marker: the task reports its accumulators only after it has taken every row
+            summaries.add(summary.build(format, charset));
             put(END);
         }
 
@@ -190,6 +198,7 @@ final class FileParser
         public void signIn(SignIn signIn, long record, long line)
         {
             String month = YearMonth.from(signIn.createdAt().atOffset(ZoneOffset.UTC)).toString();
+            summary.signIn(month, ClientApps.map(signIn.clientApp()).kind(), signIn.clientApp());
             add(RowFactory.create(ParsedSchema.KIND_SIGN_IN, tenantId, month, sourceKey,
                     signIn.signInId(),
                     Timestamp.from(signIn.createdAt()),
@@ -208,17 +217,17 @@ final class FileParser
                     signIn.failureReason().orElse(null),
                     sourceFile,
                     line,
-                    ClientApps.map(signIn.clientApp()).kind().name(),
-                    record, null, null, null, null, null, null));
+                    record, null, null, null));
         }
 
         @Override
         public void reject(Reject reject)
         {
             String reason = reject.record() == 0 ? reject.problem() : reject.message(sourceFile);
+            summary.reject(reject.record() == 0 ? Optional.of(reason) : Optional.empty());
             add(RowFactory.create(ParsedSchema.KIND_REJECT, tenantId, null, sourceKey,
                     null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sourceFile,
-                    reject.line(), null, reject.record(), reject.field().orElse(null), reason, reject.rawText(), null, null, null));
+                    reject.line(), reject.record(), reject.field().orElse(null), reason, reject.rawText()));
         }
 
         private void add(Row row)

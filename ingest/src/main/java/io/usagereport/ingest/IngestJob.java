@@ -10,6 +10,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The ingest stage: sign-in exports into the lake's {@code signins} table, with every record accounted for in
@@ -58,6 +56,13 @@ public final class IngestJob
     private static final String PRIORITY = "priority";
     private static final String RANK = "rank";
     private static final String PARSED = "parsed";
+    // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
+    // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
+    private static final Map<String, String> NO_DICTIONARY = Map.of(
+            "parquet.enable.dictionary#" + SignInSchema.SIGN_IN_ID, "false",
+            "parquet.enable.dictionary#" + SignInSchema.CREATED_AT, "false",
+            "parquet.enable.dictionary#" + SignInSchema.SOURCE_LINE, "false",
+            "parquet.enable.dictionary#" + ParsedSchema.RECORD_NUMBER, "false");
 
     private final SparkSession spark;
     private final LakeLayout lake;
@@ -149,49 +154,49 @@ public final class IngestJob
             fileRows.add(RowFactory.create(input.path(), input.tenantId(), input.sourceFile(), input.bytes()));
         }
         int slices = Math.max(1, Math.min(inputs.size(), spark.sparkContext().defaultParallelism() * 2));
+        CollectionAccumulator<FileSummary> summaries = spark.sparkContext().collectionAccumulator("files parsed by " + run);
         spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
                 .repartition(slices)
-                .mapPartitions(new FileParser(hadoopSettings, encoding), Encoders.row(ParsedSchema.SCHEMA))
+                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries), Encoders.row(ParsedSchema.SCHEMA))
                 .write()
                 .mode(SaveMode.Overwrite)
                 // read once more and deleted: the fastest codec, not the smallest
                 .option("compression", "snappy")
+                .options(NO_DICTIONARY)
                 .parquet(staging + "/" + PARSED);
         Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
         Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
         Dataset<Row> rejects = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_REJECT));
 
-        // 2. one small summary of everything parsed: what each file was and could not give, the months of its rows,
-        //    and the client apps the table does not know
+        // 2. what each file was and could not give, the months of its rows, and the client apps the table does not
+        //    know: from the files' summaries (a retried task's copy is equal, so one per file is kept)
         describe("ingest: summarise the files");
+        Map<String, FileSummary> byFile = new HashMap<>();
+        for (FileSummary summary : summaries.value()) {
+            byFile.putIfAbsent(fileKey(summary.tenantId(), summary.sourceFile()), summary);
+        }
         Map<String, FileInfo> fileInfo = new HashMap<>();
         Map<String, RejectInfo> rejectInfo = new HashMap<>();
         TreeSet<String> touched = new TreeSet<>();
         Map<String, Long> unknownClientApps = new TreeMap<>();
         long missingClientApps = 0;
         Map<String, TreeMap<String, Long>> readPerFile = new HashMap<>();
-        for (Row row : parsed.groupBy(ParsedSchema.KIND, SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH,
-                        ParsedSchema.CLIENT_APP_KIND, SignInSchema.CLIENT_APP, ParsedSchema.FORMAT, ParsedSchema.ENCODING)
-                .agg(count(lit(1)), first(when(col(ParsedSchema.RECORD_NUMBER).equalTo(0), col(ParsedSchema.REASON)), true))
-                .collectAsList()) {
-            String file = fileKey(row.getString(1), row.getString(2));
-            long rows = row.getLong(8);
-            switch (row.getInt(0)) {
-                case ParsedSchema.KIND_FILE -> fileInfo.put(file, new FileInfo(row.getString(6), row.getString(7)));
-                case ParsedSchema.KIND_REJECT -> rejectInfo.merge(file, new RejectInfo(rows, Optional.ofNullable(row.getString(9))), RejectInfo::plus);
-                case ParsedSchema.KIND_SIGN_IN -> {
-                    touched.add(partition(row.getString(1), row.getString(3)));
-                    readPerFile.computeIfAbsent(file, key -> new TreeMap<>()).merge(row.getString(3), rows, Long::sum);
-                    String kind = row.getString(4);
-                    if (ClientApps.Kind.UNKNOWN.name().equals(kind)) {
-                        unknownClientApps.merge(row.getString(5), rows, Long::sum);
-                    }
-                    else if (ClientApps.Kind.MISSING.name().equals(kind)) {
-                        missingClientApps += rows;
-                    }
-                }
-                default -> throw new IllegalStateException("Unknown kind of parsed row: " + row.getInt(0));
+        for (Map.Entry<String, FileSummary> entry : byFile.entrySet()) {
+            String file = entry.getKey();
+            FileSummary summary = entry.getValue();
+            fileInfo.put(file, new FileInfo(summary.format(), summary.encoding()));
+            if (summary.rejected() > 0) {
+                rejectInfo.put(file, new RejectInfo(summary.rejected(), summary.error()));
             }
+            if (!summary.signInsPerMonth().isEmpty()) {
+                readPerFile.put(file, new TreeMap<>(summary.signInsPerMonth()));
+                summary.signInsPerMonth().keySet().forEach(month -> touched.add(partition(summary.tenantId(), month)));
+            }
+            summary.unknownClientApps().forEach((clientApp, rows) -> unknownClientApps.merge(clientApp, rows, Long::sum));
+            missingClientApps += summary.missingClientApps();
+        }
+        if (byFile.size() != inputs.size()) {
+            throw new IllegalStateException("Parsed " + inputs.size() + " files but got " + byFile.size() + " summaries");
         }
 
         // 3. the partitions this run rewrites: the months of its rows, and the months its files fed before
@@ -236,6 +241,7 @@ public final class IngestJob
                 .select(tableColumns)
                 .write()
                 .mode(SaveMode.Overwrite)
+                .options(NO_DICTIONARY)
                 .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
                 .parquet(staging + "/" + LakeLayout.SIGNINS);
 
@@ -351,13 +357,7 @@ public final class IngestJob
 
     private record FileInfo(String format, String encoding) {}
 
-    private record RejectInfo(long rows, Optional<String> error)
-    {
-        RejectInfo plus(RejectInfo other)
-        {
-            return new RejectInfo(rows + other.rows, error.isPresent() ? error : other.error);
-        }
-    }
+    private record RejectInfo(long rows, Optional<String> error) {}
 
     private void describe(String step)
     {

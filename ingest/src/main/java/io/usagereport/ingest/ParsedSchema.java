@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The staging table the parse step writes: every record of every file, as a sign-in, a reject, or the file's
- * closing summary, so the later steps read the files' content once more from Parquet instead of parsing again.
+ * The staging table the parse step writes: every record of every file, as a sign-in or a reject, so the later steps
+ * read the files' content once more from Parquet instead of parsing again. What each file was (format, counts) goes
+ * back to the driver as a {@link FileSummary} instead.
  */
 final class ParsedSchema
 {
@@ -19,17 +20,12 @@ final class ParsedSchema
     static final String FIELD = ManifestSchema.FIELD;
     static final String REASON = ManifestSchema.REASON;
     static final String RAW_TEXT = ManifestSchema.RAW_TEXT;
-    static final String FORMAT = ManifestSchema.FORMAT;
-    static final String ENCODING = ManifestSchema.ENCODING;
-    static final String CLIENT_APP_KIND = "client_app_kind";
     static final String FILE_BYTES = ManifestSchema.FILE_BYTES;
 
     /** A sign-in. */
     static final int KIND_SIGN_IN = 0;
     /** A record that could not become a sign-in, or a file that could not be read (record number 0). */
     static final int KIND_REJECT = 1;
-    /** The last row of each file: its format and encoding. */
-    static final int KIND_FILE = 2;
 
     static final StructType SCHEMA;
 
@@ -40,17 +36,13 @@ final class ParsedSchema
         fields.add(DataTypes.createStructField(SignInSchema.MONTH, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(SOURCE_KEY, DataTypes.StringType, false));
         for (StructField field : SignInSchema.DATA_COLUMNS.fields()) {
-            // every column is empty on reject and file rows
+            // every column is empty on reject rows
             fields.add(DataTypes.createStructField(field.name(), field.dataType(), true));
         }
-        fields.add(DataTypes.createStructField(CLIENT_APP_KIND, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(RECORD_NUMBER, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(FIELD, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(RAW_TEXT, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(FORMAT, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(ENCODING, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(FILE_BYTES, DataTypes.LongType, true));
         SCHEMA = new StructType(fields.toArray(new StructField[0]));
     }
 
