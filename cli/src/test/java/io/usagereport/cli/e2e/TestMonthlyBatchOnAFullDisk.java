@@ -88,7 +88,10 @@ class TestMonthlyBatchOnAFullDisk
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();
     }
 
-    /** Runs the launcher to its end under a file-size limit in kilobytes (0: none) and returns its exit status. */
+    /**
+     * Runs the launcher to its end under a file-size limit in kilobytes (0: none) and returns its exit status. The log
+     * is written under the limit too: the command's output, one line per event, stays far below it.
+     */
     private static int run(Path log, List<String> arguments, int limitKb, String javaOptions)
     {
         List<String> command = new ArrayList<>(List.of("bash", "-c",
