@@ -1,6 +1,7 @@
 package io.usagereport.analytics;
 
 import io.usagereport.ingest.ErrorCode;
+import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -35,7 +36,7 @@ final class LakeFiles
             return path.getFileSystem(configuration).exists(path);
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot read lake folder " + location + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot read lake folder " + location + ": " + StorageFailures.reason(e), e);
         }
     }
 
@@ -51,7 +52,7 @@ final class LakeFiles
             return Arrays.stream(matches).map(status -> status.getPath().toString()).toList();
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot list lake folder " + pattern + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot list lake folder " + pattern + ": " + StorageFailures.reason(e), e);
         }
     }
 
@@ -78,7 +79,7 @@ final class LakeFiles
             }
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot delete lake folder " + location + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot delete lake folder " + location + ": " + StorageFailures.reason(e), e);
         }
     }
 }

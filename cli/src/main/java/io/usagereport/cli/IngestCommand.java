@@ -43,7 +43,7 @@ final class IngestCommand
         PrintWriter out = spec.commandLine().getOut();
         try (SparkOptions.Spark spark = sparkOptions.open("ingest");
                 ProgressBar progress = ProgressBar.start(spark.session())) {
-            Ingestion ingestion = Ingestion.run(spark.session(), inputOptions, new LakeLayout(lake));
+            Ingestion ingestion = Stages.ingest(spark.session(), inputOptions, new LakeLayout(lake));
             ingestion.print(out);
             return ingestion.exitCode();
         }

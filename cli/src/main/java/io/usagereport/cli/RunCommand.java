@@ -70,7 +70,7 @@ final class RunCommand
             ReportOptions reportOptions, Optional<UserPseudonyms> pseudonyms, PrintWriter printer)
     {
         RunSummary summary = RunSummary.start(spark, month, inputs.inputs);
-        IngestCommand.Ingestion ingestion = IngestCommand.Ingestion.run(spark, inputs, lake);
+        IngestCommand.Ingestion ingestion = Stages.ingest(spark, inputs, lake);
         ingestion.print(printer);
         summary.ingested(ingestion);
         MartsResult marts = Stages.analyze(spark, lake, month, pseudonyms, printer);

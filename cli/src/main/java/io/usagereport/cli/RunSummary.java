@@ -6,6 +6,7 @@ import io.usagereport.analytics.MartsResult;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.IngestResult;
 import io.usagereport.ingest.LakeLayout;
+import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
 import io.usagereport.reports.ReportResult;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -120,7 +121,7 @@ final class RunSummary
             return fileSystem.makeQualified(path).toString();
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write the run summary " + path + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write the run summary " + path + ": " + StorageFailures.reason(e), e);
         }
     }
 

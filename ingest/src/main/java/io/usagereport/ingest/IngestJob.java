@@ -133,9 +133,15 @@ public final class IngestJob
                     run, result.rowsRead(), result.rowsWritten(), result.duplicates(), result.rejected(), result.partitions().size());
             return result;
         }
-        catch (RuntimeException e) {
-            if (!publisher.committed(run)) {
-                publisher.abandon(run);
+        catch (Throwable e) {
+            // Spark's job failures are checked exceptions that Scala code throws undeclared: catch them too
+            try {
+                if (!publisher.committed(run)) {
+                    publisher.abandon(run);
+                }
+            }
+            catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
         }

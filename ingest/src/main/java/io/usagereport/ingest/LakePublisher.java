@@ -51,7 +51,7 @@ public final class LakePublisher
             this.root = fileSystem.makeQualified(path);
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot open the lake " + lakeRoot + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot open the lake " + lakeRoot + ": " + StorageFailures.reason(e), e);
         }
     }
 
@@ -182,11 +182,15 @@ public final class LakePublisher
         }
     }
 
-    /** Removes a run's staging folder without publishing anything. */
+    /** Removes a run's staging folder, and {@code _staging} when that leaves it empty, without publishing anything. */
     public void abandon(String runId)
     {
         try {
             fileSystem.delete(new Path(staging(runId)), true);
+            Path stagingRoot = new Path(root, STAGING);
+            if (fileSystem.exists(stagingRoot) && fileSystem.listStatus(stagingRoot).length == 0) {
+                fileSystem.delete(stagingRoot, true);
+            }
         }
         catch (IOException e) {
             throw storage("remove the staging folder of run " + runId, e);
@@ -253,6 +257,6 @@ public final class LakePublisher
 
     private static UsageReportException storage(String action, IOException e)
     {
-        return new UsageReportException(ErrorCode.STORAGE, "Cannot " + action + ": " + e.getMessage(), e);
+        return new UsageReportException(ErrorCode.STORAGE, "Cannot " + action + ": " + StorageFailures.reason(e), e);
     }
 }

@@ -68,6 +68,19 @@ class TestLakePublisher
         assertThat(files()).containsExactly("signins/tenant_id=a/month=2022-09/old.parquet");
     }
 
+    @Test
+    void abandonRemovesTheRunsStagingFolderAndTheEmptyStagingRoot()
+            throws IOException
+    {
+        write(lake.resolve("signins/tenant_id=a/month=2022-09/old.parquet"), "old");
+        write(lake.resolve("_staging/run4/parsed/part-0.parquet"), "parsed");
+
+        new LakePublisher(new Configuration(), lake.toString()).abandon("run4");
+
+        assertThat(files()).containsExactly("signins/tenant_id=a/month=2022-09/old.parquet");
+        assertThat(lake.resolve("_staging")).doesNotExist();
+    }
+
     private List<String> files()
             throws IOException
     {

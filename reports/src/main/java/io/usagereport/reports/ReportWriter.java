@@ -1,6 +1,7 @@
 package io.usagereport.reports;
 
 import io.usagereport.ingest.ErrorCode;
+import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
 import io.usagereport.reports.policy.DeprecationPolicy;
 import io.usagereport.reports.policy.TenantDirectory;
@@ -181,7 +182,7 @@ public final class ReportWriter
             return staging;
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create output folder in " + outputDirectory + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create output folder in " + outputDirectory + ": " + StorageFailures.reason(e), e);
         }
     }
 
@@ -205,7 +206,7 @@ public final class ReportWriter
                     .toList();
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot list " + outputDirectory + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot list " + outputDirectory + ": " + StorageFailures.reason(e), e);
         }
         for (Path leftover : leftovers) {
             if (leftover.getFileName().toString().startsWith(previousPrefix) && !Files.exists(target)) {
@@ -215,7 +216,7 @@ public final class ReportWriter
                     continue;
                 }
                 catch (IOException e) {
-                    throw new UsageReportException(ErrorCode.STORAGE, "Cannot restore " + target + " from " + leftover + ": " + e.getMessage(), e);
+                    throw new UsageReportException(ErrorCode.STORAGE, "Cannot restore " + target + " from " + leftover + ": " + StorageFailures.reason(e), e);
                 }
             }
             LOG.info("Removing {}, left by an interrupted write", leftover);
@@ -244,7 +245,7 @@ public final class ReportWriter
                     e.addSuppressed(restore);
                 }
             }
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot publish " + target + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot publish " + target + ": " + StorageFailures.reason(e), e);
         }
         if (previous != null) {
             deleteRecursively(previous);
@@ -269,7 +270,7 @@ public final class ReportWriter
             Files.createDirectories(folder);
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create " + folder + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot create " + folder + ": " + StorageFailures.reason(e), e);
         }
     }
 
@@ -279,7 +280,7 @@ public final class ReportWriter
             Files.writeString(file, text, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write " + file + ": " + StorageFailures.reason(e), e);
         }
     }
 

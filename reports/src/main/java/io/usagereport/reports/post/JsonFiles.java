@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.usagereport.ingest.ErrorCode;
+import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class JsonFiles
             Files.writeString(file, toText(document), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write " + file + ": " + StorageFailures.reason(e), e);
         }
     }
 }

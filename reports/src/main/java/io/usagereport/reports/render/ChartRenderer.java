@@ -1,6 +1,7 @@
 package io.usagereport.reports.render;
 
 import io.usagereport.ingest.ErrorCode;
+import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -74,7 +75,7 @@ public final class ChartRenderer
             }
         }
         catch (IOException e) {
-            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write chart " + file + ": " + e.getMessage(), e);
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write chart " + file + ": " + StorageFailures.reason(e), e);
         }
     }
 
