@@ -1,6 +1,8 @@
 package io.usagereport.ingest;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -56,6 +58,7 @@ public final class IngestJob
     private static final String PRIORITY = "priority";
     private static final String RANK = "rank";
     private static final String PARSED = "parsed";
+    private static final int TASKS_PER_CORE = 16;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final Map<String, String> NO_DICTIONARY = Map.of(
@@ -157,12 +160,18 @@ public final class IngestJob
         describe("ingest: parse " + inputs.size() + " files");
         List<Row> fileRows = new ArrayList<>();
         for (InputFile input : inputs) {
-            fileRows.add(RowFactory.create(input.path(), input.tenantId(), input.sourceFile(), input.bytes()));
+            fileRows.add(fileRow(input));
         }
-        int slices = Math.max(1, Math.min(inputs.size(), spark.sparkContext().defaultParallelism() * 2));
+        // one task per file (up to a limit), the largest first, so no core waits for a task of several big files
+        List<List<Row>> tasks = new ArrayList<>();
+        for (List<InputFile> bin : FileBins.balance(inputs, spark.sparkContext().defaultParallelism() * TASKS_PER_CORE)) {
+            tasks.add(bin.stream().map(IngestJob::fileRow).toList());
+        }
+        JavaRDD<Row> files = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(tasks, Math.max(1, tasks.size()))
+                .flatMap(List::iterator);
         CollectionAccumulator<FileSummary> summaries = spark.sparkContext().collectionAccumulator("files parsed by " + run);
-        spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
-                .repartition(slices)
+        spark.createDataFrame(files, ParsedSchema.INPUT_FILES)
                 .mapPartitions(new FileParser(hadoopSettings, encoding, summaries), Encoders.row(ParsedSchema.SCHEMA))
                 .write()
                 .mode(SaveMode.Overwrite)
@@ -382,6 +391,11 @@ public final class IngestJob
     {
         String time = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
         return "ingest-" + time + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    private static Row fileRow(InputFile input)
+    {
+        return RowFactory.create(input.path(), input.tenantId(), input.sourceFile(), input.bytes());
     }
 
     private static String partition(String tenantId, String month)

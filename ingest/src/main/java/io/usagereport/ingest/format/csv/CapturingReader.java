@@ -96,6 +96,28 @@ final class CapturingReader
         return text.substring(index(from), index(to));
     }
 
+    /** The first position in {@code [from, to)} that is not a line break; {@code to} when there is none. */
+    long skipLineBreaks(long from, long to)
+    {
+        int index = index(from);
+        int end = index(to);
+        while (index < end && LineBreaks.isBreak(text.charAt(index))) {
+            index++;
+        }
+        return textStart + index;
+    }
+
+    /** The position after the last character in {@code [from, to)} that is not a line break; {@code from} when none. */
+    long trimLineBreaks(long from, long to)
+    {
+        int start = index(from);
+        int index = index(to);
+        while (index > start && LineBreaks.isBreak(text.charAt(index - 1))) {
+            index--;
+        }
+        return textStart + index;
+    }
+
     /** How many line breaks (CR LF, LF or CR) lie before {@code position} in the whole stream. */
     long lineBreaksBefore(long position)
     {

@@ -139,24 +139,16 @@ public final class CsvTable
 
         long start = charactersBeforeParser + current.getCharacterPosition();
         long end = pending.map(record -> charactersBeforeParser + record.getCharacterPosition()).orElse(capture.end());
-        String text = capture.slice(start, end);
-        int first = 0;
-        while (first < text.length() && LineBreaks.isBreak(text.charAt(first))) {
-            first++;
-        }
         // Skipped empty lines before the record belong to its slice; they move its first line down.
-        long startLine = capture.lineBreaksBefore(start) + LineBreaks.count(text, 0, first) + 1;
+        long first = capture.skipLineBreaks(start, end);
+        long startLine = capture.lineBreaksBefore(first) + 1;
         String rawText;
         if (failure.isPresent()) {
             // What follows this record could not be parsed, so where it ends is unknown: print it again instead.
             rawText = format.format(current.values());
         }
         else {
-            int last = text.length();
-            while (last > first && LineBreaks.isBreak(text.charAt(last - 1))) {
-                last--;
-            }
-            rawText = text.substring(first, last);
+            rawText = capture.slice(first, capture.trimLineBreaks(first, end));
             capture.discardBefore(end);
         }
         return Optional.of(new CsvRow(recordNumber, startLine, current.toList(), rawText));
