@@ -61,11 +61,11 @@ public final class IngestJob
     private static final int TASKS_PER_CORE = 16;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
+    private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
     private static final Map<String, String> NO_DICTIONARY = Map.of(
-            "parquet.enable.dictionary#" + SignInSchema.SIGN_IN_ID, "false",
-            "parquet.enable.dictionary#" + SignInSchema.CREATED_AT, "false",
-            "parquet.enable.dictionary#" + SignInSchema.SOURCE_LINE, "false",
-            "parquet.enable.dictionary#" + ParsedSchema.RECORD_NUMBER, "false");
+            PARQUET_DICTIONARY + "#" + SignInSchema.SIGN_IN_ID, "false",
+            PARQUET_DICTIONARY + "#" + SignInSchema.CREATED_AT, "false",
+            PARQUET_DICTIONARY + "#" + SignInSchema.SOURCE_LINE, "false");
 
     private final SparkSession spark;
     private final LakeLayout lake;
@@ -175,9 +175,9 @@ public final class IngestJob
                 .mapPartitions(new FileParser(hadoopSettings, encoding, summaries), Encoders.row(ParsedSchema.SCHEMA))
                 .write()
                 .mode(SaveMode.Overwrite)
-                // read once more and deleted: the fastest codec, not the smallest
+                // read once more and deleted: the fastest codec, not the smallest, and no dictionaries at all
                 .option("compression", "snappy")
-                .options(NO_DICTIONARY)
+                .option(PARQUET_DICTIONARY, false)
                 .parquet(staging + "/" + PARSED);
         Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
         Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
