@@ -35,6 +35,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -125,13 +130,15 @@ public final class ReportWriter
         recoverInterruptedWrites(month);
         Path staging = createStaging(month);
         try {
-            List<ReportPage.IndexEntry> entries = new ArrayList<>();
+            List<TenantMonthUsage> sorted = usages.stream().sorted(Comparator.comparing(TenantMonthUsage::tenantId)).toList();
+            List<TenantReport> reports = new ArrayList<>();
+            for (TenantMonthUsage usage : sorted) {
+                reports.add(TenantReport.of(usage, tenants.settingsFor(usage.tenantId()), publication, policy));
+            }
+            List<ReportPage.IndexEntry> entries = writeTenants(reports, messages, renderer, staging);
             int usingBasicAuth = 0;
             int high = 0;
-            List<TenantMonthUsage> sorted = usages.stream().sorted(Comparator.comparing(TenantMonthUsage::tenantId)).toList();
-            for (TenantMonthUsage usage : sorted) {
-                TenantReport report = TenantReport.of(usage, tenants.settingsFor(usage.tenantId()), publication, policy);
-                entries.add(writeTenant(report, messages, renderer, staging.resolve(usage.tenantId())));
+            for (TenantReport report : reports) {
                 usingBasicAuth += report.basicAuthInUse() ? 1 : 0;
                 high += report.severity() == TenantReport.Severity.HIGH ? 1 : 0;
             }
@@ -144,6 +151,62 @@ public final class ReportWriter
             if (Files.exists(staging)) {
                 deleteRecursively(staging);
             }
+        }
+    }
+
+    /**
+     * Writes the tenants' folders on all cores (drawing and encoding the charts takes most of the time; every tenant
+     * has a folder of its own); the entries come back in the order of {@code reports}. The first failure stops the
+     * rest and is thrown.
+     */
+    private static List<ReportPage.IndexEntry> writeTenants(List<TenantReport> reports, Messages messages, Optional<ChartRenderer> renderer, Path staging)
+    {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), reports.size()));
+        ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "usage-report-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ReportPage.IndexEntry>> written = new ArrayList<>();
+            for (TenantReport report : reports) {
+                written.add(executor.submit(() -> writeTenant(report, messages, renderer, staging.resolve(report.usage().tenantId()))));
+            }
+            List<ReportPage.IndexEntry> entries = new ArrayList<>();
+            for (Future<ReportPage.IndexEntry> entry : written) {
+                entries.add(entry.get());
+            }
+            return entries;
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the reports", e);
+        }
+        finally {
+            executor.shutdownNow();
+            awaitTermination(executor);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService executor)
+    {
+        try {
+            // the staging folder is deleted next: no writer may still be adding files to it
+            while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.info("Waiting for the report writers to stop");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

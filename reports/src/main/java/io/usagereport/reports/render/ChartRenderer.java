@@ -70,7 +70,7 @@ public final class ChartRenderer
     {
         BufferedImage image = image(data);
         try (OutputStream output = Files.newOutputStream(file)) {
-            if (!ImageIO.write(image, "png", output)) {
+            if (!ImageIO.write(new SharedRasterImage(image), "png", output)) {
                 throw new UsageReportException(ErrorCode.INTERNAL, "Cannot write chart " + file + ": no PNG writer");
             }
         }

@@ -4,8 +4,12 @@ import io.usagereport.ingest.UsageReportException;
 import io.usagereport.reports.ReportLocale;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +30,33 @@ class TestChartRenderer
         assertThat(inkPixels(image, 0, 80)).isGreaterThan(2000);
         // Left and right of the centred title stays empty: the ink really is the title.
         assertThat(inkPixels(image, 0, 80, 0, 200)).isZero();
+    }
+
+    @Test
+    void writtenPngHoldsExactlyTheDrawnPixels()
+            throws IOException
+    {
+        ChartRenderer renderer = new ChartRenderer(ChartFonts.family(ReportLocale.ENGLISH));
+        ChartData data = chart("Basic-authentication users by protocol, September 2022", List.of("ActiveSync", "IMAP"));
+        Path file = Files.createTempFile("chart", ".png");
+        try {
+            renderer.write(data, file);
+            BufferedImage written = ImageIO.read(file.toFile());
+            BufferedImage drawn = renderer.image(data);
+
+            assertThat(written.getWidth()).isEqualTo(2400);
+            assertThat(written.getHeight()).isEqualTo(1400);
+            for (int y = 0; y < drawn.getHeight(); y++) {
+                for (int x = 0; x < drawn.getWidth(); x++) {
+                    if ((written.getRGB(x, y) & 0xFFFFFF) != (drawn.getRGB(x, y) & 0xFFFFFF)) {
+                        fail("pixel (%d, %d) is %06x in the file, %06x as drawn", x, y, written.getRGB(x, y) & 0xFFFFFF, drawn.getRGB(x, y) & 0xFFFFFF);
+                    }
+                }
+            }
+        }
+        finally {
+            Files.delete(file);
+        }
     }
 
     @Test
