@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static io.usagereport.reports.TestingUsages.CONTOSO;
@@ -164,20 +166,33 @@ class TestReportWriter
         List<String> contosoNames = List.of("contoso.com", "Alice Smith", "Contoso", CONTOSO);
         List<String> northwindNames = List.of("northwind.example", "佐藤", "ノースウィンド", NORTHWIND);
         for (Path root : List.of(english, japanese)) {
-            for (String file : List.of("report.html", "message.json", "usage.json")) {
-                String northwind = Files.readString(root.resolve(NORTHWIND).resolve(file), StandardCharsets.UTF_8);
-                String contoso = Files.readString(root.resolve(CONTOSO).resolve(file), StandardCharsets.UTF_8);
-                String fabrikam = Files.readString(root.resolve(FABRIKAM).resolve(file), StandardCharsets.UTF_8);
-                for (String name : contosoNames) {
-                    assertThat(northwind).as("%s %s", file, name).doesNotContain(name);
-                    assertThat(fabrikam).as("%s %s", file, name).doesNotContain(name);
-                }
-                for (String name : northwindNames) {
-                    assertThat(contoso).as("%s %s", file, name).doesNotContain(name);
-                    assertThat(fabrikam).as("%s %s", file, name).doesNotContain(name);
-                }
+            // every file of each tenant's folder, charts included (read as UTF-8: a name would show as its bytes)
+            Map<String, String> northwind = filesUnder(root.resolve(NORTHWIND));
+            Map<String, String> contoso = filesUnder(root.resolve(CONTOSO));
+            Map<String, String> fabrikam = filesUnder(root.resolve(FABRIKAM));
+            assertThat(contoso.keySet()).contains("report.html", "message.json", "usage.json", "chart-protocols.png");
+            assertThat(fabrikam.keySet()).contains("report.html", "message.json", "usage.json");
+            for (String name : contosoNames) {
+                northwind.forEach((file, text) -> assertThat(text).as("%s %s", file, name).doesNotContain(name));
+                fabrikam.forEach((file, text) -> assertThat(text).as("%s %s", file, name).doesNotContain(name));
+            }
+            for (String name : northwindNames) {
+                contoso.forEach((file, text) -> assertThat(text).as("%s %s", file, name).doesNotContain(name));
+                fabrikam.forEach((file, text) -> assertThat(text).as("%s %s", file, name).doesNotContain(name));
             }
         }
+    }
+
+    private static Map<String, String> filesUnder(Path folder)
+            throws IOException
+    {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(path).toString(), new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     @Test
