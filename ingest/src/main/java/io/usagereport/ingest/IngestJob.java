@@ -190,23 +190,11 @@ public final class IngestJob
         for (FileSummary summary : summaries.value()) {
             byFile.putIfAbsent(fileKey(summary.tenantId(), summary.sourceFile()), summary);
         }
-        Map<String, FileInfo> fileInfo = new HashMap<>();
-        Map<String, RejectInfo> rejectInfo = new HashMap<>();
         TreeSet<String> touched = new TreeSet<>();
         Map<String, Long> unknownClientApps = new TreeMap<>();
         long missingClientApps = 0;
-        Map<String, TreeMap<String, Long>> readPerFile = new HashMap<>();
-        for (Map.Entry<String, FileSummary> entry : byFile.entrySet()) {
-            String file = entry.getKey();
-            FileSummary summary = entry.getValue();
-            fileInfo.put(file, new FileInfo(summary.format(), summary.encoding()));
-            if (summary.rejected() > 0) {
-                rejectInfo.put(file, new RejectInfo(summary.rejected(), summary.error()));
-            }
-            if (!summary.signInsPerMonth().isEmpty()) {
-                readPerFile.put(file, new TreeMap<>(summary.signInsPerMonth()));
-                summary.signInsPerMonth().keySet().forEach(month -> touched.add(partition(summary.tenantId(), month)));
-            }
+        for (FileSummary summary : byFile.values()) {
+            summary.signInsPerMonth().keySet().forEach(month -> touched.add(partition(summary.tenantId(), month)));
             summary.unknownClientApps().forEach((clientApp, rows) -> unknownClientApps.merge(clientApp, rows, Long::sum));
             missingClientApps += summary.missingClientApps();
         }
@@ -264,7 +252,7 @@ public final class IngestJob
         // duplicates
         describe("ingest: count rows per file");
         Map<String, Long> written = new HashMap<>();
-        if (!readPerFile.isEmpty()) {
+        if (!touched.isEmpty()) {
             for (Row row : spark.read().schema(SignInSchema.TABLE).parquet(staging + "/" + LakeLayout.SIGNINS)
                     .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
                     .groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH)
@@ -273,12 +261,7 @@ public final class IngestJob
                 written.put(fileKey(row.getString(0), row.getString(1)) + "\u0000" + row.getString(2), row.getLong(3));
             }
         }
-        Map<String, TreeMap<String, long[]>> perFile = new HashMap<>();
-        readPerFile.forEach((file, months) -> months.forEach((month, read) -> perFile
-                .computeIfAbsent(file, key -> new TreeMap<>())
-                .put(month, new long[] {read, written.getOrDefault(file + "\u0000" + month, 0L)})));
-        return finish(run, staging, publisher, rejects, touched, fileInfo, rejectInfo, perFile,
-                unknownClientApps, missingClientApps);
+        return finish(run, staging, publisher, rejects, touched, byFile, written, unknownClientApps, missingClientApps);
     }
 
     private IngestResult finish(
@@ -287,14 +270,13 @@ public final class IngestJob
             LakePublisher publisher,
             Dataset<Row> rejects,
             TreeSet<String> touched,
-            Map<String, FileInfo> fileInfo,
-            Map<String, RejectInfo> rejectInfo,
-            Map<String, TreeMap<String, long[]>> perFile,
+            Map<String, FileSummary> byFile,
+            Map<String, Long> writtenPerFileMonth,
             Map<String, Long> unknownClientApps,
             long missingClientApps)
     {
         // rejects
-        if (!rejectInfo.isEmpty()) {
+        if (byFile.values().stream().anyMatch(summary -> summary.rejected() > 0)) {
             describe("ingest: write rejects");
             rejects.select(columns(ManifestSchema.REJECTS.fieldNames()))
                     .repartition(col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
@@ -312,17 +294,17 @@ public final class IngestJob
         for (InputFile input : inputs) {
             String key = fileKey(input.tenantId(), input.sourceFile());
             String sourceKey = FileParser.sourceKey(input.tenantId(), input.sourceFile());
-            FileInfo info = fileInfo.getOrDefault(key, new FileInfo("unknown", ""));
-            String format = info.format();
-            String charset = info.encoding();
-            RejectInfo rejected = rejectInfo.getOrDefault(key, new RejectInfo(0, Optional.empty()));
-            long rejectCount = rejected.rows();
-            Optional<String> error = rejected.error();
+            // every input has its summary: the parse step checks it
+            FileSummary summary = byFile.get(key);
+            String format = summary.format();
+            String charset = summary.encoding();
+            long rejectCount = summary.rejected();
+            Optional<String> error = summary.error();
             long read = rejectCount;
             long written = 0;
-            for (Map.Entry<String, long[]> month : perFile.getOrDefault(key, new TreeMap<>()).entrySet()) {
-                long monthRead = month.getValue()[0];
-                long monthWritten = month.getValue()[1];
+            for (Map.Entry<String, Long> month : summary.signInsPerMonth().entrySet()) {
+                long monthRead = month.getValue();
+                long monthWritten = writtenPerFileMonth.getOrDefault(key + "\u0000" + month.getKey(), 0L);
                 read += monthRead;
                 written += monthWritten;
                 manifestRows.add(RowFactory.create(input.sourceFile(), format, charset, input.bytes(), month.getKey(),
@@ -369,10 +351,6 @@ public final class IngestJob
         describe(null);
         return new IngestResult(run, results, List.copyOf(touched), unknownClientApps, missingClientApps);
     }
-
-    private record FileInfo(String format, String encoding) {}
-
-    private record RejectInfo(long rows, Optional<String> error) {}
 
     private void describe(String step)
     {
