@@ -151,7 +151,8 @@ public final class CsvTable
             rawText = capture.slice(first, capture.trimLineBreaks(first, end));
             capture.discardBefore(end);
         }
-        return Optional.of(new CsvRow(recordNumber, startLine, current.toList(), rawText));
+        // values() is the record's own array: one copy, no stream
+        return Optional.of(new CsvRow(recordNumber, startLine, List.of(current.values()), rawText));
     }
 
     private Optional<CSVRecord> fetch()
