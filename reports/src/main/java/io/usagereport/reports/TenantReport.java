@@ -67,15 +67,22 @@ public record TenantReport(
      *
      * @param previousUsers users in the previous month; empty when there is no data for that month
      * @param previousRequests requests in the previous month; empty when there is no data for that month
+     * @param newUsers users this month without a successful sign-in on the protocol the month before; empty when there
+     *         is no data for that month (the lake may still hold a few of its rows, from the edges of this month's
+     *         exports: too few to call anyone new)
+     * @param stoppedUsers users the month before with no successful sign-in on the protocol this month; empty when
+     *         there is no data for that month
      */
     public record MonthOverMonth(Protocol protocol, long users, Optional<Long> previousUsers, long requests, Optional<Long> previousRequests,
-            long newUsers, long stoppedUsers)
+            Optional<Long> newUsers, Optional<Long> stoppedUsers)
     {
         public MonthOverMonth
         {
             requireNonNull(protocol, "protocol is null");
             requireNonNull(previousUsers, "previousUsers is null");
             requireNonNull(previousRequests, "previousRequests is null");
+            requireNonNull(newUsers, "newUsers is null");
+            requireNonNull(stoppedUsers, "stoppedUsers is null");
         }
 
         /** Users now minus users the previous month; empty without data for the previous month. */
@@ -152,8 +159,8 @@ public record TenantReport(
                     previousUsers,
                     now == null ? 0 : now.requests(),
                     previousRequests,
-                    now == null ? 0 : now.newUsers(),
-                    now == null ? previousUsers.orElse(0L) : now.stoppedUsers()));
+                    previousUsers.map(any -> now == null ? 0 : now.newUsers()),
+                    previousUsers.map(users -> now == null ? users : now.stoppedUsers())));
         }
         return result;
     }

@@ -83,13 +83,32 @@ class TestTenantMonthUsage
                 .build();
         TenantReport report = TenantReport.of(usage, TenantSettings.defaults("t1"), LocalDate.of(2022, 10, 1), DeprecationPolicy.exchangeOnline());
         assertThat(report.monthOverMonth()).containsExactly(
-                new TenantReport.MonthOverMonth(Protocol.EAS, 2, Optional.of(0L), 10, Optional.of(0L), 1, 0),
-                new TenantReport.MonthOverMonth(Protocol.IMAP, 0, Optional.of(3L), 0, Optional.of(30L), 0, 3));
+                new TenantReport.MonthOverMonth(Protocol.EAS, 2, Optional.of(0L), 10, Optional.of(0L), Optional.of(1L), Optional.of(0L)),
+                new TenantReport.MonthOverMonth(Protocol.IMAP, 0, Optional.of(3L), 0, Optional.of(30L), Optional.of(0L), Optional.of(3L)));
         assertThat(report.historyMonths()).containsExactly(YearMonth.of(2022, 6), YearMonth.of(2022, 7), YearMonth.of(2022, 8), MONTH);
         // July has no data at all: empty, not zero.
         assertThat(report.usersByMonth().get(Protocol.EAS)).containsExactly(Optional.of(5L), Optional.empty(), Optional.of(0L), Optional.of(2L));
         assertThat(report.severity()).isEqualTo(TenantReport.Severity.HIGH);
         assertThat(report.nextDeadline()).contains(LocalDate.of(2022, 10, 8));
+    }
+
+    @Test
+    void withoutThePreviousMonthNoUserIsCalledNewOrStopped()
+    {
+        // the trend mart compares with whatever the lake holds of the month before, e.g. a few rows of its last day
+        // from this month's exports: without that month's own figures, who is new is unknown
+        TenantMonthUsage usage = TenantMonthUsage.builder("t1", MONTH)
+                .protocol(new ProtocolUsage(Protocol.IMAP, 39, 39, 0, 5, 5, 5, 0))
+                .protocol(new ProtocolUsage(Protocol.POP, 13, 13, 0, 1, 1, 0, 1))
+                .reportLineUsers(ReportLine.IMAP, 5)
+                .reportLineUsers(ReportLine.POP, 1)
+                .history(new MonthlyUsers(YearMonth.of(2022, 7), Protocol.IMAP, 4, 30))
+                .build();
+        TenantReport report = TenantReport.of(usage, TenantSettings.defaults("t1"), LocalDate.of(2022, 10, 1), DeprecationPolicy.exchangeOnline());
+        assertThat(report.monthOverMonth()).containsExactly(
+                new TenantReport.MonthOverMonth(Protocol.IMAP, 5, Optional.empty(), 39, Optional.empty(), Optional.empty(), Optional.empty()),
+                new TenantReport.MonthOverMonth(Protocol.POP, 1, Optional.empty(), 13, Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(report.monthOverMonth().get(0).usersChange()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,9 @@ import io.usagereport.reports.render.PostBody;
 import io.usagereport.reports.render.UserAgentHint;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,8 @@ public final class UsageDocument
             item.put("users", report.usage().reportLineUsers().get(line));
         }
 
+        Map<Protocol, TenantReport.MonthOverMonth> changes = new EnumMap<>(Protocol.class);
+        report.monthOverMonth().forEach(row -> changes.put(row.protocol(), row));
         ArrayNode protocols = json.putArray("protocols");
         for (ProtocolUsage usage : report.usage().protocols()) {
             ProtocolStatus status = report.statuses().get(usage.protocol());
@@ -61,8 +65,9 @@ public final class UsageDocument
             item.put("users_attempting", usage.usersAttempting());
             item.put("successful_requests", usage.successfulRequests());
             item.put("failed_requests", usage.failedRequests());
-            item.put("new_users", usage.newUsers());
-            item.put("stopped_users", usage.stoppedUsers());
+            // the same as month_over_month: unknown without the previous month's figures
+            putOptionalNumber(item, "new_users", changes.get(usage.protocol()).newUsers());
+            putOptionalNumber(item, "stopped_users", changes.get(usage.protocol()).stoppedUsers());
             item.put("state", status.state().code());
             putOptional(item, "deadline", status.deadline().map(LocalDate::toString));
             ArrayNode actions = item.putArray("actions");
@@ -101,8 +106,8 @@ public final class UsageDocument
             item.put("requests", row.requests());
             putOptionalNumber(item, "previous_requests", row.previousRequests());
             putOptionalNumber(item, "requests_change", row.requestsChange());
-            item.put("new_users", row.newUsers());
-            item.put("stopped_users", row.stoppedUsers());
+            putOptionalNumber(item, "new_users", row.newUsers());
+            putOptionalNumber(item, "stopped_users", row.stoppedUsers());
         }
 
         ObjectNode history = json.putObject("users_by_month");

@@ -202,8 +202,8 @@ public final class PostBody
             }
             optionalNumberCell(row.previousRequests());
             numberCell(row.requests());
-            numberCell(row.newUsers());
-            numberCell(row.stoppedUsers());
+            optionalNumberCell(row.newUsers());
+            optionalNumberCell(row.stoppedUsers());
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
