@@ -339,9 +339,9 @@ public final class IngestJob
                     read, written, read - written - rejectCount, rejectCount, error));
         }
         describe("ingest: write manifests");
-        // a few rows per file: one task writes them all (one file per partition), no shuffle
+        // a few rows per file: one task per core, each writing whole partitions (one file each)
         spark.createDataFrame(manifestRows, ManifestSchema.MANIFEST)
-                .coalesce(1)
+                .repartition(spark.sparkContext().defaultParallelism(), col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .partitionBy(SignInSchema.TENANT_ID, ParsedSchema.SOURCE_KEY)
