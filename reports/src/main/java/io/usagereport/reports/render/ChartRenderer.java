@@ -20,6 +20,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -72,6 +73,13 @@ public final class ChartRenderer
     /** Decimal places of the SVG's coordinates: a hundredth of a CSS pixel. */
     private static final int SVG_PRECISION = 2;
     private static final DOMImplementation DOM = domImplementation();
+
+    static {
+        // JFreeChart draws rotated text (the value axis' label, slanted category labels) through a TextLayout by
+        // default, a workaround for old JDKs; an SVG graphics then gets glyph outlines instead of text. Drawn with
+        // drawString, it is text in the SVG, and the PNG's pixels are the same as through the TextLayout.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private static final List<Color> PALETTE = List.of(
             new Color(0x0F6CBD), new Color(0xC4314B), new Color(0x107C10), new Color(0xCA5010), new Color(0x5C2E91),
@@ -147,7 +155,7 @@ public final class ChartRenderer
         JFreeChart chart = chart(data);
         Document document = DOM.createDocument(SVG_NAMESPACE, "svg", null);
         // text as text, not outlines: the viewer's fonts draw it, and it stays searchable and selectable
-        SVGGraphics2D graphics = new SVGGraphics2D(new ChartSvgContext(document), false);
+        SVGGraphics2D graphics = new SVGGraphics2D(new ChartSvgContext(document, regular), false);
         setRenderingHints(graphics);
         graphics.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
         chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
@@ -288,14 +296,17 @@ public final class ChartRenderer
     /**
      * Batik's default context, made deterministic and safe for the writers' threads: no generator comment, ids
      * counted from 1 in every document, and a number format of its own (Batik's contexts share one
-     * {@link DecimalFormat} per precision, which is not thread-safe).
+     * {@link DecimalFormat} per precision, which is not thread-safe). The document's default font is the chart's.
      */
     private static final class ChartSvgContext
             extends SVGGeneratorContext
     {
-        ChartSvgContext(Document document)
+        ChartSvgContext(Document document, Font font)
         {
             super(document);
+            GraphicContextDefaults graphicDefaults = new GraphicContextDefaults();
+            graphicDefaults.setFont(font);
+            setGraphicContextDefaults(graphicDefaults);
             SVGGeneratorContext defaults = SVGGeneratorContext.createDefault(document);
             setIDGenerator(defaults.getIDGenerator());
             setExtensionHandler(defaults.getExtensionHandler());
