@@ -3,10 +3,14 @@ package io.usagereport.reports.render;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
+import org.apache.batik.svggen.DefaultErrorHandler;
+import org.apache.batik.svggen.DefaultExtensionHandler;
 import org.apache.batik.svggen.DefaultStyleHandler;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.apache.batik.svggen.SVGGraphics2DIOException;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.apache.batik.svggen.StyleHandler;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -74,13 +78,6 @@ public final class ChartRenderer
     private static final int SVG_PRECISION = 2;
     private static final DOMImplementation DOM = domImplementation();
 
-    static {
-        // JFreeChart draws rotated text (the value axis' label, slanted category labels) through a TextLayout by
-        // default, a workaround for old JDKs; an SVG graphics then gets glyph outlines instead of text. Drawn with
-        // drawString, it is text in the SVG, and the PNG's pixels are the same as through the TextLayout.
-        TextUtils.setUseDrawRotatedStringWorkaround(false);
-    }
-
     private static final List<Color> PALETTE = List.of(
             new Color(0x0F6CBD), new Color(0xC4314B), new Color(0x107C10), new Color(0xCA5010), new Color(0x5C2E91),
             new Color(0x038387), new Color(0x8E562E), new Color(0x4F6BED), new Color(0x986F0B), new Color(0x69797E),
@@ -88,6 +85,13 @@ public final class ChartRenderer
 
     private static final Color SUCCESS = new Color(0x107C10);
     private static final Color FAILURE = new Color(0xC4314B);
+
+    static {
+        // JFreeChart draws rotated text (the value axis' label, slanted category labels) through a TextLayout by
+        // default, a workaround for old JDKs; an SVG graphics then gets glyph outlines instead of text. Drawn with
+        // drawString, it is text in the SVG, and the PNG's pixels are the same as through the TextLayout.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private final String fontFamily;
 
@@ -307,11 +311,10 @@ public final class ChartRenderer
             GraphicContextDefaults graphicDefaults = new GraphicContextDefaults();
             graphicDefaults.setFont(font);
             setGraphicContextDefaults(graphicDefaults);
-            SVGGeneratorContext defaults = SVGGeneratorContext.createDefault(document);
-            setIDGenerator(defaults.getIDGenerator());
-            setExtensionHandler(defaults.getExtensionHandler());
-            setImageHandler(defaults.getImageHandler());
-            setErrorHandler(defaults.getErrorHandler());
+            setIDGenerator(new SVGIDGenerator());
+            setExtensionHandler(new DefaultExtensionHandler());
+            setImageHandler(new ImageHandlerBase64Encoder());
+            setErrorHandler(new DefaultErrorHandler());
             setStyleHandler(new FallbackFontStyleHandler());
             setComment(null);
             setEmbeddedFontsOn(false);
