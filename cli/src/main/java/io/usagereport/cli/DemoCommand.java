@@ -3,6 +3,7 @@ package io.usagereport.cli;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.LakeLayout;
 import io.usagereport.ingest.UsageReportException;
+import io.usagereport.reports.ChartFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,10 @@ final class DemoCommand
             description = "Language of the posts: en (default) or ja")
     io.usagereport.reports.ReportLocale locale;
 
+    @Option(names = "--charts", paramLabel = "svg|png", defaultValue = "svg", converter = ReportOptions.ChartFormatConverter.class,
+            description = ReportOptions.CHARTS_DESCRIPTION)
+    ChartFormat charts;
+
     @Mixin
     SparkOptions sparkOptions;
 
@@ -60,6 +65,7 @@ final class DemoCommand
         ReportOptions reportOptions = new ReportOptions();
         reportOptions.tenants = samples.resolve("tenants.csv");
         reportOptions.locale = locale;
+        reportOptions.charts = charts;
         LakeLayout lake = new LakeLayout(output.resolve("lake").toAbsolutePath().toString());
         Path reports = output.resolve("reports").toAbsolutePath();
         PrintWriter out = spec.commandLine().getOut();

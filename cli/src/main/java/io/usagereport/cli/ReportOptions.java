@@ -1,5 +1,6 @@
 package io.usagereport.cli;
 
+import io.usagereport.reports.ChartFormat;
 import io.usagereport.reports.ReportLocale;
 import io.usagereport.reports.policy.TenantDirectory;
 import io.usagereport.reports.policy.TenantSettingsReader;
@@ -16,6 +17,9 @@ import java.util.Optional;
  */
 final class ReportOptions
 {
+    static final String CHARTS_DESCRIPTION = "File format of the charts in report.html: svg (default: small, quick to write, sharp at any zoom, "
+            + "text drawn by the viewer's fonts) or png (2400x1400 images, for mail clients and viewers that do not show SVG)";
+
     @Option(names = "--tenants", paramLabel = "FILE",
             description = "Tenants file (CSV: tenant_id,name,cloud,opted_out,re_enabled,disabled_on); a tenant missing from it is commercial with no opt-out or re-enable")
     Path tenants;
@@ -23,6 +27,10 @@ final class ReportOptions
     @Option(names = "--locale", paramLabel = "en|ja", defaultValue = "en", converter = LocaleConverter.class,
             description = "Language of the posts: en (default) or ja")
     ReportLocale locale;
+
+    @Option(names = "--charts", paramLabel = "svg|png", defaultValue = "svg", converter = ChartFormatConverter.class,
+            description = CHARTS_DESCRIPTION)
+    ChartFormat charts;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "The publication date the deprecation states and deadlines hold on (default: the first day of the following month)")
@@ -36,6 +44,17 @@ final class ReportOptions
     Optional<LocalDate> asOf()
     {
         return Optional.ofNullable(asOf);
+    }
+
+    static final class ChartFormatConverter
+            implements ITypeConverter<ChartFormat>
+    {
+        @Override
+        public ChartFormat convert(String value)
+        {
+            return ChartFormat.fromName(value)
+                    .orElseThrow(() -> new TypeConversionException("Invalid chart format: '" + value + "'; expected svg or png"));
+        }
     }
 
     static final class LocaleConverter

@@ -50,7 +50,8 @@ final class Stages
     {
         ReportWriter.Builder writer = ReportWriter.builder(output)
                 .tenants(options.tenantDirectory())
-                .locale(options.locale);
+                .locale(options.locale)
+                .charts(options.charts);
         options.asOf().ifPresent(writer::asOf);
         List<TenantMonthUsage> usages = onStorage(spark, "read the marts in " + lake.root() + "/marts", () -> UsageLoader.forLake(spark, lake).load(month));
         ReportResult result = onStorage(spark, "write the reports in " + output, () -> writer.build().write(month, usages));

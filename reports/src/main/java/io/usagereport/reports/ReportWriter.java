@@ -52,12 +52,13 @@ import static java.util.Objects.requireNonNull;
  *         .tenants(TenantSettingsReader.read(Path.of("tenants.csv")))   // default: none (every tenant commercial)
  *         .locale(ReportLocale.JAPANESE)                                // default: English
  *         .asOf(LocalDate.parse("2022-10-01"))                          // default: first day of the following month
+ *         .charts(ChartFormat.PNG)                                      // default: SVG
  *         .build()
  *         .write(YearMonth.parse("2022-09"), usages);
  * }</pre>
  *
  * <p>For each tenant it writes {@code OUT/<YYYY-MM>/<tenant-id>/message.json}, {@code usage.json},
- * {@code report.html} and, when the tenant used Basic auth, {@code chart-*.png}; then {@code OUT/<YYYY-MM>/index.html}.
+ * {@code report.html} and, when the tenant used Basic auth, its charts ({@code chart-*.svg}, or {@code chart-*.png}); then {@code OUT/<YYYY-MM>/index.html}.
  * The month is published as a whole: everything is written into a hidden sibling folder, which then replaces the
  * month's folder by renames, so readers never see a half-written month. Output depends only on the inputs (no clock).
  *
@@ -70,10 +71,14 @@ public final class ReportWriter
 {
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
+    /** The charts' format unless {@link Builder#charts} says otherwise. */
+    public static final ChartFormat DEFAULT_CHART_FORMAT = ChartFormat.SVG;
+
     private final Path outputDirectory;
     private final TenantDirectory tenants;
     private final ReportLocale locale;
     private final Optional<LocalDate> asOf;
+    private final ChartFormat chartFormat;
     private final DeprecationPolicy policy;
 
     private ReportWriter(Builder builder)
@@ -82,6 +87,7 @@ public final class ReportWriter
         this.tenants = builder.tenants;
         this.locale = builder.locale;
         this.asOf = builder.asOf;
+        this.chartFormat = builder.chartFormat;
         this.policy = DeprecationPolicy.exchangeOnline();
     }
 
@@ -120,7 +126,8 @@ public final class ReportWriter
                 throw new UsageReportException(ErrorCode.USAGE, "Invalid usages for " + month + ": tenant " + usage.tenantId() + " given twice");
             }
         }
-        LOG.info("Writing {} reports for {} (as of {}, locale {}) to {}", usages.size(), month, publication, locale.tag(), outputDirectory);
+        LOG.info("Writing {} reports for {} (as of {}, locale {}, {} charts) to {}", usages.size(), month, publication, locale.tag(),
+                chartFormat.extension(), outputDirectory);
         Messages messages = Messages.of(locale);
         // Choose the chart font before writing anything, so a machine without a Japanese font fails at once.
         Optional<ChartRenderer> renderer = usages.stream().anyMatch(TenantMonthUsage::basicAuthInUse)
@@ -135,7 +142,7 @@ public final class ReportWriter
             for (TenantMonthUsage usage : sorted) {
                 reports.add(TenantReport.of(usage, tenants.settingsFor(usage.tenantId()), publication, policy));
             }
-            List<ReportPage.IndexEntry> entries = writeTenants(reports, messages, renderer, staging);
+            List<ReportPage.IndexEntry> entries = writeTenants(reports, messages, chartFormat, renderer, staging);
             int usingBasicAuth = 0;
             int high = 0;
             for (TenantReport report : reports) {
@@ -159,7 +166,12 @@ public final class ReportWriter
      * has a folder of its own); the entries come back in the order of {@code reports}. The first failure stops the
      * rest and is thrown.
      */
-    private static List<ReportPage.IndexEntry> writeTenants(List<TenantReport> reports, Messages messages, Optional<ChartRenderer> renderer, Path staging)
+    private static List<ReportPage.IndexEntry> writeTenants(
+            List<TenantReport> reports,
+            Messages messages,
+            ChartFormat chartFormat,
+            Optional<ChartRenderer> renderer,
+            Path staging)
     {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), reports.size()));
         ExecutorService executor = Executors.newFixedThreadPool(threads, task -> {
@@ -170,7 +182,7 @@ public final class ReportWriter
         try {
             List<Future<ReportPage.IndexEntry>> written = new ArrayList<>();
             for (TenantReport report : reports) {
-                written.add(executor.submit(() -> writeTenant(report, messages, renderer, staging.resolve(report.usage().tenantId()))));
+                written.add(executor.submit(() -> writeTenant(report, messages, chartFormat, renderer, staging.resolve(report.usage().tenantId()))));
             }
             List<ReportPage.IndexEntry> entries = new ArrayList<>();
             for (Future<ReportPage.IndexEntry> entry : written) {
@@ -210,10 +222,15 @@ public final class ReportWriter
         }
     }
 
-    private static ReportPage.IndexEntry writeTenant(TenantReport report, Messages messages, Optional<ChartRenderer> renderer, Path folder)
+    private static ReportPage.IndexEntry writeTenant(
+            TenantReport report,
+            Messages messages,
+            ChartFormat chartFormat,
+            Optional<ChartRenderer> renderer,
+            Path folder)
     {
         createDirectories(folder);
-        List<ChartData> charts = ReportCharts.of(report, messages);
+        List<ChartData> charts = ReportCharts.of(report, messages, chartFormat);
         if (!charts.isEmpty()) {
             ChartRenderer chartRenderer = renderer.orElseThrow(() -> new IllegalStateException("no chart renderer for " + report.usage().tenantId()));
             for (ChartData chart : charts) {
@@ -366,6 +383,7 @@ public final class ReportWriter
         private TenantDirectory tenants = TenantDirectory.empty();
         private ReportLocale locale = ReportLocale.ENGLISH;
         private Optional<LocalDate> asOf = Optional.empty();
+        private ChartFormat chartFormat = DEFAULT_CHART_FORMAT;
 
         private Builder(Path outputDirectory)
         {
@@ -390,6 +408,13 @@ public final class ReportWriter
         public Builder asOf(LocalDate value)
         {
             asOf = Optional.of(requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /** The charts' file format; default {@link ChartFormat#SVG}. */
+        public Builder charts(ChartFormat value)
+        {
+            chartFormat = requireNonNull(value, "value is null");
             return this;
         }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,9 +90,9 @@ class TestReportWriter
         try (Stream<Path> files = Files.walk(english)) {
             assertThat(files.filter(Files::isRegularFile).map(path -> english.relativize(path).toString()).sorted())
                     .containsExactly(
-                            CONTOSO + "/chart-history.png", CONTOSO + "/chart-protocols.png", CONTOSO + "/chart-requests.png",
+                            CONTOSO + "/chart-history.svg", CONTOSO + "/chart-protocols.svg", CONTOSO + "/chart-requests.svg",
                             CONTOSO + "/message.json", CONTOSO + "/report.html", CONTOSO + "/usage.json",
-                            NORTHWIND + "/chart-history.png", NORTHWIND + "/chart-protocols.png", NORTHWIND + "/chart-requests.png",
+                            NORTHWIND + "/chart-history.svg", NORTHWIND + "/chart-protocols.svg", NORTHWIND + "/chart-requests.svg",
                             NORTHWIND + "/message.json", NORTHWIND + "/report.html", NORTHWIND + "/usage.json",
                             FABRIKAM + "/message.json", FABRIKAM + "/report.html", FABRIKAM + "/usage.json",
                             "index.html");
@@ -98,6 +100,52 @@ class TestReportWriter
         try (Stream<Path> leftovers = Files.list(output.resolve("en"))) {
             assertThat(leftovers.map(path -> path.getFileName().toString())).containsExactly("2022-09");
         }
+    }
+
+    @Test
+    void chartsAreSvgByDefaultAndTheReportShowsThem()
+            throws IOException
+    {
+        Document page = parse(english.resolve(CONTOSO).resolve("report.html"));
+        assertThat(page.select("figure.chart img").eachAttr("src"))
+                .containsExactly("chart-protocols.svg", "chart-requests.svg", "chart-history.svg");
+        assertThat(page.select("figure.chart img").eachAttr("width")).containsExactly("1200", "1200", "1200");
+        assertThat(page.select("figure.chart img").eachAttr("height")).containsExactly("700", "700", "700");
+        for (String chart : page.select("figure.chart img").eachAttr("src")) {
+            String svg = Files.readString(english.resolve(CONTOSO).resolve(chart), StandardCharsets.UTF_8);
+            assertThat(svg).as(chart).startsWith("<?xml version=\"1.0\"?>").contains("viewBox=\"0 0 1200 700\"").endsWith("</svg\n>\n");
+        }
+        String protocols = Files.readString(japanese.resolve(CONTOSO).resolve("chart-protocols.svg"), StandardCharsets.UTF_8);
+        assertThat(protocols).contains(">プロトコル別の基本認証ユーザー数 (2022年9月)</text");
+    }
+
+    @Test
+    void chartsArePngOnRequest(@TempDir Path folder)
+            throws IOException
+    {
+        Path month = ReportWriter.builder(folder)
+                .tenants(TestingUsages.tenants())
+                .charts(ChartFormat.PNG)
+                .build()
+                .write(MONTH, List.of(TestingUsages.contoso(), TestingUsages.fabrikam()))
+                .monthDirectory();
+
+        try (Stream<Path> files = Files.walk(month)) {
+            assertThat(files.filter(Files::isRegularFile).map(path -> month.relativize(path).toString()).sorted())
+                    .containsExactly(
+                            CONTOSO + "/chart-history.png", CONTOSO + "/chart-protocols.png", CONTOSO + "/chart-requests.png",
+                            CONTOSO + "/message.json", CONTOSO + "/report.html", CONTOSO + "/usage.json",
+                            FABRIKAM + "/message.json", FABRIKAM + "/report.html", FABRIKAM + "/usage.json",
+                            "index.html");
+        }
+        Document page = parse(month.resolve(CONTOSO).resolve("report.html"));
+        assertThat(page.select("figure.chart img").eachAttr("src"))
+                .containsExactly("chart-protocols.png", "chart-requests.png", "chart-history.png");
+        assertThat(page.select("table.chart-data").eachAttr("data-chart"))
+                .containsExactly("chart-protocols.png", "chart-requests.png", "chart-history.png");
+        BufferedImage image = ImageIO.read(month.resolve(CONTOSO).resolve("chart-protocols.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(2400);
+        assertThat(image.getHeight()).isEqualTo(1400);
     }
 
     @Test
@@ -125,14 +173,14 @@ class TestReportWriter
 
         // Each chart is present with a table of the same numbers.
         assertThat(page.select("figure.chart img").eachAttr("src"))
-                .containsExactly("chart-protocols.png", "chart-requests.png", "chart-history.png");
-        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-protocols.png] tbody tr:eq(0) > *"))
+                .containsExactly("chart-protocols.svg", "chart-requests.svg", "chart-history.svg");
+        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-protocols.svg] tbody tr:eq(0) > *"))
                 .containsExactly("ActiveSync", "12", "13");
-        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-requests.png] tbody tr:eq(1) > *"))
+        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-requests.svg] tbody tr:eq(1) > *"))
                 .containsExactly("IMAP", "120", "180");
-        assertThat(page.select("table.chart-data[data-chart=chart-history.png] thead th").eachText())
+        assertThat(page.select("table.chart-data[data-chart=chart-history.svg] thead th").eachText())
                 .containsExactly("Month", "ActiveSync", "EWS", "IMAP", "POP", "MAPI", "RPC", "OAB", "Remote PowerShell", "SMTP AUTH");
-        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-history.png] tbody tr:eq(0) > *"))
+        assertThat(rowTexts(page, "table.chart-data[data-chart=chart-history.svg] tbody tr:eq(0) > *"))
                 .containsExactly("Jul 2022", "14", "0", "0", "0", "6", "0", "0", "0", "0");
 
         Element topImap = page.selectFirst("table.top-users[data-protocol=IMAP] tbody tr");
@@ -170,7 +218,7 @@ class TestReportWriter
             Map<String, String> northwind = filesUnder(root.resolve(NORTHWIND));
             Map<String, String> contoso = filesUnder(root.resolve(CONTOSO));
             Map<String, String> fabrikam = filesUnder(root.resolve(FABRIKAM));
-            assertThat(contoso.keySet()).contains("report.html", "message.json", "usage.json", "chart-protocols.png");
+            assertThat(contoso.keySet()).contains("report.html", "message.json", "usage.json", "chart-protocols.svg");
             assertThat(fabrikam.keySet()).contains("report.html", "message.json", "usage.json");
             for (String name : contosoNames) {
                 northwind.forEach((file, text) -> assertThat(text).as("%s %s", file, name).doesNotContain(name));

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a monthly run leaves behind, in a form two runs can be compared by: every report file (text files as text,
- * PNG charts as their size and a digest of their pixels, and separately a digest of their bytes), and the rows of
- * every lake table, sorted (file names differ between runs by design). The manifests' {@code run_id} column and the
- * {@code _runs} summaries (timings, run ids) are left out: they name the run by design.
+ * What a monthly run leaves behind, in a form two runs can be compared by: every report file (text files, SVG charts
+ * included, as text; PNG charts as their size and a digest of their pixels), separately a digest of every chart's
+ * bytes, and the rows of every lake table, sorted (file names differ between runs by design). The manifests'
+ * {@code run_id} column and the {@code _runs} summaries (timings, run ids) are left out: they name the run by design.
  */
 record BatchOutputs(Map<String, String> reports, Map<String, String> chartBytes, Map<String, List<String>> tables)
 {
@@ -82,7 +82,7 @@ record BatchOutputs(Map<String, String> reports, Map<String, String> chartBytes,
     {
         Map<String, String> files = new TreeMap<>();
         for (Path file : files(out)) {
-            if (file.toString().endsWith(".png")) {
+            if (file.toString().endsWith(".svg") || file.toString().endsWith(".png")) {
                 files.put(out.relativize(file).toString(), sha256(bytes(file)));
             }
         }

@@ -32,8 +32,11 @@ class TestMonthlyBatchOnAFullDisk
     private static final String NEXT_MONTH = "2022-10";
     /** Lets Spark start and stage its first small files, not the parsed exports: ingest fails writing the lake. */
     private static final int INGEST_LIMIT_KB = 16;
-    /** Lets the report stage read the marts, not write the charts (tens of kilobytes each). */
-    private static final int REPORT_LIMIT_KB = 40;
+    /**
+     * Lets the report stage read the marts and write the first tenant's files (11 KB at most), not the second tenant's
+     * charts (SVG, 13 to 18 KB).
+     */
+    private static final int REPORT_LIMIT_KB = 16;
 
     @Test
     void aFullDiskStopsEachStageWithOneLineAndLeavesEarlierMonthsAsTheyWere()
@@ -55,7 +58,7 @@ class TestMonthlyBatchOnAFullDisk
         assertThat(run(reportLog, report, REPORT_LIMIT_KB, javaOptions)).as("exit status; output:%n%s", Batch.text(reportLog)).isEqualTo(3);
         assertThat(messages(reportLog)).hasSize(1);
         assertThat(messages(reportLog).get(0))
-                .matches("usage-report: Cannot write chart " + Pattern.quote(out + "/." + Batch.MONTH + ".staging-") + "[0-9]+/[0-9a-f-]{36}/chart-[a-z]+\\.png: "
+                .matches("usage-report: Cannot write chart " + Pattern.quote(out + "/." + Batch.MONTH + ".staging-") + "[0-9]+/[0-9a-f-]{36}/chart-[a-z]+\\.svg: "
                         + "File too large \\(the disk is full or a file size limit was reached\\)");
         assertNoStackTrace(reportLog);
         assertThat(digests(lake, out)).as("the lake and reports after the failed report").isEqualTo(before);

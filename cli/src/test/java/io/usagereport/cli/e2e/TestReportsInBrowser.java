@@ -63,7 +63,7 @@ class TestReportsInBrowser
         assertThat(result.consoleLines()).isEmpty();
         Document dom = Jsoup.parse(result.dom());
         List<String> images = dom.select("img").eachAttr("src");
-        assertThat(images).containsExactly("chart-protocols.png", "chart-requests.png", "chart-history.png");
+        assertThat(images).containsExactly("chart-protocols.svg", "chart-requests.svg", "chart-history.svg");
         for (Element image : dom.select("img")) {
             assertThat(page.resolveSibling(image.attr("src"))).isRegularFile();
             assertThat(image.attr("alt")).isNotBlank();
@@ -94,7 +94,7 @@ class TestReportsInBrowser
             throws IOException
     {
         try (Stream<Path> tenants = Files.list(month)) {
-            return tenants.filter(tenant -> Files.exists(tenant.resolve("chart-history.png")))
+            return tenants.filter(tenant -> Files.exists(tenant.resolve("chart-history.svg")))
                     .sorted()
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no tenant with charts in " + month));

@@ -1,5 +1,7 @@
 package io.usagereport.reports.render;
 
+import io.usagereport.reports.ChartFormat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,8 @@ import static java.util.Objects.requireNonNull;
  * The numbers of one chart, localized: what {@link ChartRenderer} draws and what the HTML table beside the chart
  * shows, so both always say the same.
  *
- * @param fileName the PNG's file name in the tenant's folder, e.g. {@code chart-protocols.png}
+ * @param name the chart's name, its file name without the extension, e.g. {@code chart-protocols}
+ * @param format the file format it is written in
  * @param kind how to draw it
  * @param title the chart title
  * @param categoryAxis the label of the category axis (and the table's first column)
@@ -20,7 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param values {@code values.get(series).get(category)}; empty where there is no data
  */
 public record ChartData(
-        String fileName,
+        String name,
+        ChartFormat format,
         Kind kind,
         String title,
         String categoryAxis,
@@ -39,7 +43,8 @@ public record ChartData(
 
     public ChartData
     {
-        requireNonNull(fileName, "fileName is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(format, "format is null");
         requireNonNull(kind, "kind is null");
         requireNonNull(title, "title is null");
         requireNonNull(categoryAxis, "categoryAxis is null");
@@ -49,14 +54,20 @@ public record ChartData(
         List<List<Optional<Long>>> copy = new ArrayList<>();
         for (List<Optional<Long>> row : values) {
             if (row.size() != categories.size()) {
-                throw new IllegalArgumentException("Chart " + fileName + ": a series has " + row.size() + " values for " + categories.size() + " categories");
+                throw new IllegalArgumentException("Chart " + name + ": a series has " + row.size() + " values for " + categories.size() + " categories");
             }
             copy.add(List.copyOf(row));
         }
         if (copy.size() != series.size()) {
-            throw new IllegalArgumentException("Chart " + fileName + ": " + copy.size() + " value rows for " + series.size() + " series");
+            throw new IllegalArgumentException("Chart " + name + ": " + copy.size() + " value rows for " + series.size() + " series");
         }
         values = List.copyOf(copy);
+    }
+
+    /** The file name in the tenant's folder, e.g. {@code chart-protocols.svg}. */
+    public String fileName()
+    {
+        return format.fileName(name);
     }
 
     /** Every text the chart draws, for the font check. */

@@ -3,6 +3,15 @@ package io.usagereport.reports.render;
 import io.usagereport.ingest.ErrorCode;
 import io.usagereport.ingest.StorageFailures;
 import io.usagereport.ingest.UsageReportException;
+import org.apache.batik.svggen.DefaultErrorHandler;
+import org.apache.batik.svggen.DefaultExtensionHandler;
+import org.apache.batik.svggen.DefaultStyleHandler;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
+import org.apache.batik.svggen.SVGIDGenerator;
+import org.apache.batik.svggen.StyleHandler;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -15,13 +24,20 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.w3c.dom.DOMImplementation;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -29,23 +45,38 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Draws a {@link ChartData} with JFreeChart as a sharp PNG: the chart is laid out at {@link #WIDTH}×{@link #HEIGHT}
- * CSS pixels and painted at {@link #SCALE}× onto the image, so it stays crisp on high-density screens and in print.
+ * Draws a {@link ChartData} with JFreeChart, laid out at {@link #WIDTH}×{@link #HEIGHT} CSS pixels, in the chart's
+ * format: as SVG (Batik's SVG generator), whose text stays text and which scales to any size, or as a sharp PNG,
+ * painted at {@link #SCALE}× so it stays crisp on high-density screens and in print. Both come from the same chart,
+ * theme and layout; the same data gives the same bytes.
  */
 public final class ChartRenderer
 {
-    /** Layout size in CSS pixels; the PNG is {@link #SCALE} times larger. */
+    /** Layout size in CSS pixels: the SVG's size and view box; the PNG is {@link #SCALE} times larger. */
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
     public static final int SCALE = 2;
 
     static final Color BACKGROUND = Color.WHITE;
+
+    /** Written after the chart's own font, for a viewer that does not have it. */
+    static final String GENERIC_FAMILY = "sans-serif";
+
+    private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+    /** Decimal places of the SVG's coordinates: a hundredth of a CSS pixel. */
+    private static final int SVG_PRECISION = 2;
+    private static final DOMImplementation DOM = domImplementation();
 
     private static final List<Color> PALETTE = List.of(
             new Color(0x0F6CBD), new Color(0xC4314B), new Color(0x107C10), new Color(0xCA5010), new Color(0x5C2E91),
@@ -54,6 +85,13 @@ public final class ChartRenderer
 
     private static final Color SUCCESS = new Color(0x107C10);
     private static final Color FAILURE = new Color(0xC4314B);
+
+    static {
+        // JFreeChart draws rotated text (the value axis' label, slanted category labels) through a TextLayout by
+        // default, a workaround for old JDKs; an SVG graphics then gets glyph outlines instead of text. Drawn with
+        // drawString, it is text in the SVG, and the PNG's pixels are the same as through the TextLayout.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private final String fontFamily;
 
@@ -65,8 +103,21 @@ public final class ChartRenderer
         this.fontFamily = fontFamily;
     }
 
-    /** Writes the chart as a PNG file. */
+    /**
+     * Writes the chart as a file in its {@linkplain ChartData#format() format}.
+     *
+     * @throws UsageReportException {@code STORAGE} when the file cannot be written, {@code INTERNAL} when the font
+     *         cannot display a text of the chart
+     */
     public void write(ChartData data, Path file)
+    {
+        switch (data.format()) {
+            case SVG -> writeSvg(data, file);
+            case PNG -> writePng(data, file);
+        }
+    }
+
+    private void writePng(ChartData data, Path file)
     {
         BufferedImage image = image(data);
         try (OutputStream output = Files.newOutputStream(file)) {
@@ -77,6 +128,45 @@ public final class ChartRenderer
         catch (IOException e) {
             throw new UsageReportException(ErrorCode.STORAGE, "Cannot write chart " + file + ": " + StorageFailures.reason(e), e);
         }
+    }
+
+    private void writeSvg(ChartData data, Path file)
+    {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            svg(data, writer);
+        }
+        catch (SVGGraphics2DIOException e) {
+            // Batik wraps the writer's failure without making it the cause
+            IOException failure = e.getException() != null ? e.getException() : e;
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write chart " + file + ": " + StorageFailures.reason(failure), failure);
+        }
+        catch (IOException e) {
+            throw new UsageReportException(ErrorCode.STORAGE, "Cannot write chart " + file + ": " + StorageFailures.reason(e), e);
+        }
+    }
+
+    /**
+     * Writes the chart as an SVG document of {@code WIDTH × HEIGHT} with a view box of the same size, so it scales.
+     * Its text is text in the chart's font family, followed by {@code sans-serif} for viewers without that font.
+     *
+     * @throws UsageReportException when the font cannot display a text of the chart
+     */
+    void svg(ChartData data, Writer writer)
+            throws IOException
+    {
+        Font regular = new Font(fontFamily, Font.PLAIN, 15);
+        ChartFonts.requireDisplayable(regular, data.texts());
+        JFreeChart chart = chart(data);
+        Document document = DOM.createDocument(SVG_NAMESPACE, "svg", null);
+        // text as text, not outlines: the viewer's fonts draw it, and it stays searchable and selectable
+        SVGGraphics2D graphics = new SVGGraphics2D(new ChartSvgContext(document, regular), false);
+        setRenderingHints(graphics);
+        graphics.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
+        chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        Element root = graphics.getRoot();
+        root.setAttributeNS(null, "viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        // presentation attributes rather than CSS; non-ASCII text as UTF-8 characters rather than references
+        graphics.stream(root, writer, false, false);
     }
 
     /**
@@ -92,10 +182,7 @@ public final class ChartRenderer
         BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
-            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            setRenderingHints(graphics);
             graphics.setColor(BACKGROUND);
             graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
             graphics.scale(SCALE, SCALE);
@@ -105,6 +192,15 @@ public final class ChartRenderer
             graphics.dispose();
         }
         return image;
+    }
+
+    /** The same hints for both formats: they decide the text's metrics, and so the layout. */
+    private static void setRenderingHints(Graphics2D graphics)
+    {
+        graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
     private JFreeChart chart(ChartData data)
@@ -189,5 +285,68 @@ public final class ChartRenderer
         theme.setBarPainter(new StandardBarPainter());
         theme.setShadowVisible(false);
         return theme;
+    }
+
+    private static DOMImplementation domImplementation()
+    {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation();
+        }
+        catch (ParserConfigurationException e) {
+            throw new IllegalStateException("Cannot create an XML document builder", e);
+        }
+    }
+
+    /**
+     * Batik's default context, made deterministic and safe for the writers' threads: no generator comment, ids
+     * counted from 1 in every document, and a number format of its own (Batik's contexts share one
+     * {@link DecimalFormat} per precision, which is not thread-safe). The document's default font is the chart's.
+     */
+    private static final class ChartSvgContext
+            extends SVGGeneratorContext
+    {
+        ChartSvgContext(Document document, Font font)
+        {
+            super(document);
+            GraphicContextDefaults graphicDefaults = new GraphicContextDefaults();
+            graphicDefaults.setFont(font);
+            setGraphicContextDefaults(graphicDefaults);
+            setIDGenerator(new SVGIDGenerator());
+            setExtensionHandler(new DefaultExtensionHandler());
+            setImageHandler(new ImageHandlerBase64Encoder());
+            setErrorHandler(new DefaultErrorHandler());
+            setStyleHandler(new FallbackFontStyleHandler());
+            setComment(null);
+            setEmbeddedFontsOn(false);
+            setPrecision(SVG_PRECISION);
+            decimalFormat = (DecimalFormat) decimalFormat.clone();
+        }
+    }
+
+    /**
+     * Batik writes a font's family alone, quoted ({@code font-family="'IPAexGothic'"}), and a viewer without that font
+     * would use its default, often a serif font: name the generic family after it. Logical families (Java's
+     * {@code SansSerif}) come out unquoted and already generic.
+     */
+    private static final class FallbackFontStyleHandler
+            implements StyleHandler
+    {
+        private static final String FONT_FAMILY = "font-family";
+
+        private final StyleHandler defaults = new DefaultStyleHandler();
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"}) // Batik's interface takes a raw map
+        public void setStyle(Element element, Map styleMap, SVGGeneratorContext context)
+        {
+            Object family = styleMap.get(FONT_FAMILY);
+            if (family instanceof String name && name.startsWith("'")) {
+                Map<Object, Object> styles = new HashMap<>(styleMap);
+                styles.put(FONT_FAMILY, name + ", " + GENERIC_FAMILY);
+                defaults.setStyle(element, styles, context);
+                return;
+            }
+            defaults.setStyle(element, styleMap, context);
+        }
     }
 }

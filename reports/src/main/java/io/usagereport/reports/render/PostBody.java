@@ -71,10 +71,10 @@ public final class PostBody
         }
         reportLines(month);
         protocols();
-        chart(charts, ReportCharts.PROTOCOLS_FILE);
-        chart(charts, ReportCharts.REQUESTS_FILE);
+        chart(charts, ReportCharts.PROTOCOLS);
+        chart(charts, ReportCharts.REQUESTS);
         trend();
-        chart(charts, ReportCharts.HISTORY_FILE);
+        chart(charts, ReportCharts.HISTORY);
         topUsers();
         dates();
         block();
@@ -137,10 +137,10 @@ public final class PostBody
                 "reEnableEnds", messages.date(timeline.reEnableEnds()));
     }
 
-    private void chart(List<ChartData> charts, String fileName)
+    private void chart(List<ChartData> charts, String name)
     {
         for (ChartData chart : charts) {
-            if (!chart.fileName().equals(fileName)) {
+            if (!chart.name().equals(name)) {
                 continue;
             }
             html.append("<figure class=\"chart\">\n<img src=\"").append(escape(chart.fileName()))

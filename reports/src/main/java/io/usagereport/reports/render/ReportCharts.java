@@ -1,6 +1,7 @@
 package io.usagereport.reports.render;
 
 import io.usagereport.ingest.Protocol;
+import io.usagereport.reports.ChartFormat;
 import io.usagereport.reports.Messages;
 import io.usagereport.reports.ProtocolUsage;
 import io.usagereport.reports.TenantReport;
@@ -17,13 +18,15 @@ import java.util.Optional;
  */
 public final class ReportCharts
 {
-    public static final String PROTOCOLS_FILE = "chart-protocols.png";
-    public static final String REQUESTS_FILE = "chart-requests.png";
-    public static final String HISTORY_FILE = "chart-history.png";
+    /** The charts' names: their file names without the format's extension. */
+    public static final String PROTOCOLS = "chart-protocols";
+    public static final String REQUESTS = "chart-requests";
+    public static final String HISTORY = "chart-history";
 
     private ReportCharts() {}
 
-    public static List<ChartData> of(TenantReport report, Messages messages)
+    /** The report's charts, to be written in {@code format}; empty for a tenant without Basic-auth use. */
+    public static List<ChartData> of(TenantReport report, Messages messages, ChartFormat format)
     {
         if (!report.basicAuthInUse()) {
             return List.of();
@@ -42,7 +45,8 @@ public final class ReportCharts
             failed.add(Optional.of(usage.failedRequests()));
         }
         ChartData byProtocol = new ChartData(
-                PROTOCOLS_FILE,
+                PROTOCOLS,
+                format,
                 ChartData.Kind.BAR,
                 messages.text("chart.protocols.title", "month", month),
                 messages.text("chart.category"),
@@ -51,7 +55,8 @@ public final class ReportCharts
                 protocols,
                 List.of(users, usersAttempting));
         ChartData requests = new ChartData(
-                REQUESTS_FILE,
+                REQUESTS,
+                format,
                 ChartData.Kind.STACKED_BAR,
                 messages.text("chart.requests.title", "month", month),
                 messages.text("chart.category"),
@@ -71,7 +76,8 @@ public final class ReportCharts
             values.add(entry.getValue());
         }
         ChartData history = new ChartData(
-                HISTORY_FILE,
+                HISTORY,
+                format,
                 ChartData.Kind.LINE,
                 messages.text("chart.history.title"),
                 messages.text("chart.month"),

@@ -1,6 +1,7 @@
 package io.usagereport.reports.render;
 
 import io.usagereport.ingest.UsageReportException;
+import io.usagereport.reports.ChartFormat;
 import io.usagereport.reports.ReportLocale;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,8 @@ class TestChartRenderer
     private static ChartData chart(String title, List<String> categories)
     {
         return new ChartData(
-                "chart.png",
+                "chart",
+                ChartFormat.PNG,
                 ChartData.Kind.BAR,
                 title,
                 "Protocol",
