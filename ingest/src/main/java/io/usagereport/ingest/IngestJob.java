@@ -31,11 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.shiftleft;
-import static org.apache.spark.sql.functions.xxhash64;
 
 /**
  * The ingest stage: sign-in exports into the lake's {@code signins} table, with every record accounted for in
@@ -60,7 +57,6 @@ public final class IngestJob
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final String PRIORITY = "priority";
     private static final String RANK = "rank";
-    private static final String SORT_KEY = "sort_key";
     private static final String PARSED = "parsed";
     private static final int TASKS_PER_CORE = 16;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
@@ -241,23 +237,14 @@ public final class IngestJob
                     .withColumn(PRIORITY, lit(0));
             all = kept.unionByName(fresh);
         }
-        // One shuffle: rows go to the task of their partition, where the window sorts them so that a sign-in's copies
-        // are side by side. A sign-in's copies share its time, hence its month. The sort starts with a number made of
-        // a hash of the partition (high half) and of the sign-in id (low half): Spark's sorter compares rows by the
-        // first 8 bytes of the first sort column before it compares whole rows, and a number there settles almost
-        // every comparison (the tenant id, first otherwise, is the same for all rows of a partition). The rows come
-        // out grouped by partition, so sorting them by partition and that number again for the writer only merges
-        // runs, and gives the same order in the files every time.
-        Column sortKey = shiftleft(hash(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH)).cast("long"), 32)
-                .bitwiseOR(xxhash64(col(SignInSchema.SIGN_IN_ID)).bitwiseAND(lit(0xFFFFFFFFL)));
-        WindowSpec sameSignIn = Window.partitionBy(col(SORT_KEY), col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH), col(SignInSchema.SIGN_IN_ID))
+        // One shuffle: rows go to the task of their partition, where the window sorts them by sign-in id and the
+        // writer finds them already grouped by partition. A sign-in's copies share its time, hence its month.
+        WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
                 .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
         describe("ingest: write sign-ins");
         all.repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
-                .withColumn(SORT_KEY, sortKey)
                 .withColumn(RANK, row_number().over(sameSignIn))
                 .where(col(RANK).equalTo(1))
-                .sortWithinPartitions(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH), col(SORT_KEY), col(SignInSchema.SIGN_IN_ID))
                 .select(tableColumns)
                 .write()
                 .mode(SaveMode.Overwrite)
