@@ -162,8 +162,8 @@ public final class ReportWriter
     }
 
     /**
-     * Writes the tenants' folders on all cores (drawing and encoding the charts takes most of the time; every tenant
-     * has a folder of its own); the entries come back in the order of {@code reports}. The first failure stops the
+     * Writes the tenants' folders on all cores (drawing the charts takes most of the time, PNG's far more than SVG's;
+     * every tenant has a folder of its own); the entries come back in the order of {@code reports}. The first failure stops the
      * rest and is thrown.
      */
     private static List<ReportPage.IndexEntry> writeTenants(
