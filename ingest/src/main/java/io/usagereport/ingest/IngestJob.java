@@ -62,8 +62,6 @@ public final class IngestJob
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
-    private static final String PARQUET_STATISTICS = "parquet.column.statistics.enabled";
-    private static final String PARQUET_SIZE_STATISTICS = "parquet.size.statistics.enabled";
     private static final Map<String, String> NO_DICTIONARY = Map.of(
             PARQUET_DICTIONARY + "#" + SignInSchema.SIGN_IN_ID, "false",
             PARQUET_DICTIONARY + "#" + SignInSchema.CREATED_AT, "false",
@@ -177,11 +175,9 @@ public final class IngestJob
                 .mapPartitions(new FileParser(hadoopSettings, encoding, summaries), Encoders.row(ParsedSchema.SCHEMA))
                 .write()
                 .mode(SaveMode.Overwrite)
-                // read once more and deleted: the fastest codec, not the smallest, no dictionaries and no statistics
+                // read once more and deleted: the fastest codec, not the smallest, and no dictionaries at all
                 .option("compression", "snappy")
                 .option(PARQUET_DICTIONARY, false)
-                .option(PARQUET_STATISTICS, false)
-                .option(PARQUET_SIZE_STATISTICS, false)
                 .parquet(staging + "/" + PARSED);
         Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
         Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
