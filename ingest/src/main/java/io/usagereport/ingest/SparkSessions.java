@@ -18,7 +18,8 @@ public final class SparkSessions
 
     /**
      * A session builder with the lake's invariants: UTC session time, Parquet timestamps as {@code TIMESTAMP_MICROS}
-     * (readable by DuckDB, Trino and pandas), and partition overwrites that replace only the partitions written.
+     * (readable by DuckDB, Trino and pandas), partition overwrites that replace only the partitions written, and
+     * {@link NioLocalFileSystem} for local folders.
      *
      * @param settings extra Spark settings ({@code --conf key=value}); they win over the defaults
      */
@@ -35,7 +36,9 @@ public final class SparkSessions
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .config("spark.sql.parquet.compression.codec", "zstd")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // local folders: permissions set in the process, not by a chmod process per file and folder
+                .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
         if (master.startsWith("local")) {
             builder.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
