@@ -28,7 +28,11 @@ class TestNioLocalFileSystem
             throws IOException
     {
         Configuration hadoop = TestingSpark.session().sparkContext().hadoopConfiguration();
-        assertThat(FileSystem.get(URI.create("file:///"), hadoop)).isInstanceOf(NioLocalFileSystem.class);
+        assertThat(hadoop.get("fs.file.impl")).isEqualTo(NioLocalFileSystem.class.getName());
+        // not FileSystem.get: its JVM-wide cache may hold a file system made earlier from another configuration
+        try (FileSystem fileSystem = FileSystem.newInstance(URI.create("file:///"), hadoop)) {
+            assertThat(fileSystem).isInstanceOf(NioLocalFileSystem.class);
+        }
     }
 
     @Test
