@@ -237,10 +237,15 @@ public final class IngestJob
         // writer finds them already grouped by partition. A sign-in's copies share its time, hence its month.
         WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
                 .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
+        // the rows each file gave to each month are counted as they are written: what else it gave was duplicates
         describe("ingest: write sign-ins");
+        WrittenRows written = new WrittenRows();
+        spark.sparkContext().register(written, "sign-ins written by " + run);
         all.repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
                 .withColumn(RANK, row_number().over(sameSignIn))
                 .where(col(RANK).equalTo(1))
+                .where(written.counting().apply(
+                        col(PRIORITY), col(SignInSchema.TENANT_ID), col(SignInSchema.SOURCE_FILE), col(SignInSchema.MONTH)))
                 .select(tableColumns)
                 .write()
                 .mode(SaveMode.Overwrite)
@@ -248,20 +253,7 @@ public final class IngestJob
                 .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
                 .parquet(staging + "/" + LakeLayout.SIGNINS);
 
-        // rows written per file and month, read back from the staged table: the rest of what each file gave was
-        // duplicates
-        describe("ingest: count rows per file");
-        Map<String, Long> written = new HashMap<>();
-        if (!touched.isEmpty()) {
-            for (Row row : spark.read().schema(SignInSchema.TABLE).parquet(staging + "/" + LakeLayout.SIGNINS)
-                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
-                    .groupBy(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE, SignInSchema.MONTH)
-                    .count()
-                    .collectAsList()) {
-                written.put(fileKey(row.getString(0), row.getString(1)) + "\u0000" + row.getString(2), row.getLong(3));
-            }
-        }
-        return finish(run, staging, publisher, rejects, touched, byFile, written, unknownClientApps, missingClientApps);
+        return finish(run, staging, publisher, rejects, touched, byFile, written.value(), unknownClientApps, missingClientApps);
     }
 
     private IngestResult finish(
@@ -304,7 +296,7 @@ public final class IngestJob
             long written = 0;
             for (Map.Entry<String, Long> month : summary.signInsPerMonth().entrySet()) {
                 long monthRead = month.getValue();
-                long monthWritten = writtenPerFileMonth.getOrDefault(key + "\u0000" + month.getKey(), 0L);
+                long monthWritten = writtenPerFileMonth.getOrDefault(WrittenRows.key(input.tenantId(), input.sourceFile(), month.getKey()), 0L);
                 read += monthRead;
                 written += monthWritten;
                 manifestRows.add(RowFactory.create(input.sourceFile(), format, charset, input.bytes(), month.getKey(),
