@@ -217,7 +217,7 @@ public final class IngestJob
 
         // 4. merge with the rows already there, less those from the files read again, and keep one row per sign-in
         Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
-        Dataset<Row> fresh = signIns.select(tableColumns).withColumn(PRIORITY, lit(1));
+        Dataset<Row> fresh = signIns.select(tableColumns).withColumn(PRIORITY, lit(WrittenRows.FRESH));
         List<String> existing = touched.stream()
                 .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
                 .map(partition -> lake.signins() + "/" + partition)

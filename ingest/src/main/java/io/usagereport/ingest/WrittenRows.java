@@ -16,13 +16,15 @@ import static org.apache.spark.sql.functions.udf;
  *
  * <p>The counting filter ({@link #counting()}) stands in the write job's last stage, after the deduplication: Spark
  * merges the accumulator updates of a result stage once per partition, whatever tasks are retried or run
- * speculatively, so each row is counted once. Rows of priority 0 (kept from the lake) are not counted: they come from
- * files this run does not read.
+ * speculatively, so each row is counted once. Only rows of priority {@link #FRESH} are counted: the rows kept from
+ * the lake come from files this run does not read.
  */
 final class WrittenRows
         extends AccumulatorV2<String, Map<String, Long>>
 {
     private static final long serialVersionUID = 1L;
+    /** The priority of the rows this run read (the lake's own rows have 0): the ones counted. */
+    static final int FRESH = 1;
 
     private HashMap<String, Long> counts = new HashMap<>();
 
@@ -40,7 +42,7 @@ final class WrittenRows
     {
         WrittenRows accumulator = this;
         return udf((UDF4<Integer, String, String, String, Boolean>) (priority, tenantId, sourceFile, month) -> {
-            if (priority == 1) {
+            if (priority == FRESH) {
                 accumulator.add(key(tenantId, sourceFile, month));
             }
             return true;
