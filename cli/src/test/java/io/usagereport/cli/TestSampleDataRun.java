@@ -1,5 +1,7 @@
 package io.usagereport.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.usagereport.ingest.testing.TestingSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -81,6 +83,28 @@ class TestSampleDataRun
         assertThat(month.resolve("ca86988a-49d6-46f9-81c8-d80c770867ce/usage.json")).isRegularFile();
         assertThat(month.resolve("c3cae815-5498-4854-b02a-cf6f3a0d102f/message.json")).isRegularFile();
         assertThat(result.out()).contains("Reported 2022-09: 5 tenants, 4 using Basic auth");
+    }
+
+    @Test
+    void eachPostCountsTheRowsReadRejectedAndDuplicatedOfItsTenantsMonth()
+            throws IOException
+    {
+        // tenant → rows read, rejected, duplicates, days without data; the 35 rows read outside September are not counted
+        assertThat(dataQuality("98de8040-4deb-483e-bc83-226f261ff241")).isEqualTo("507|0|113|0");
+        assertThat(dataQuality("a917c07a-ab34-47d2-9f18-931ec96e55c6")).isEqualTo("427|0|33|0");
+        assertThat(dataQuality("c3cae815-5498-4854-b02a-cf6f3a0d102f")).isEqualTo("642|0|248|0");
+        // the 3 malformed records are in the files that fed September, so they count as read and rejected
+        assertThat(dataQuality("ca86988a-49d6-46f9-81c8-d80c770867ce")).isEqualTo("430|3|33|0");
+        assertThat(dataQuality("f205ab26-be90-4606-8125-e032ecce4b2c")).isEqualTo("394|0|0|0");
+    }
+
+    private static String dataQuality(String tenant)
+            throws IOException
+    {
+        JsonNode figures = new ObjectMapper().readTree(work.resolve("out/2022-09").resolve(tenant).resolve("usage.json").toFile())
+                .get("data_quality");
+        return String.join("|", figures.get("rows_read").asText(), figures.get("rejected").asText(),
+                figures.get("duplicates").asText(), figures.get("days_without_data").asText());
     }
 
     private static String line(Row row)

@@ -59,6 +59,9 @@ public final class IngestJob
     private static final String RANK = "rank";
     private static final String PARSED = "parsed";
     private static final int TASKS_PER_CORE = 16;
+    // Sign-ins per task of the dedup-and-write stage, whose sort must fit a task's share of execution memory: a
+    // 10 M month under a 2 GB heap spilled 5.5 GB in 8 tasks of 1.5 M rows, and nothing in 40 tasks of 300,000.
+    static final long SIGN_INS_PER_WRITE_TASK = 250_000;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
@@ -241,7 +244,12 @@ public final class IngestJob
         describe("ingest: write sign-ins");
         WrittenRows written = new WrittenRows();
         spark.sparkContext().register(written, "sign-ins written by " + run);
-        all.repartition(col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
+        long freshRows = byFile.values().stream()
+                .flatMap(summary -> summary.signInsPerMonth().values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+        int shufflePartitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+        all.repartition(writeTasks(freshRows, shufflePartitions), col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
                 .withColumn(RANK, row_number().over(sameSignIn))
                 .where(col(RANK).equalTo(1))
                 .where(written.counting().apply(
@@ -254,6 +262,17 @@ public final class IngestJob
                 .parquet(staging + "/" + LakeLayout.SIGNINS);
 
         return finish(run, staging, publisher, rejects, touched, byFile, written.value(), unknownClientApps, missingClientApps);
+    }
+
+    /**
+     * Tasks for the dedup-and-write stage: Spark's shuffle partitions, or more when the run's rows would not fit
+     * ({@link #SIGN_INS_PER_WRITE_TASK} each). Rows of one partition of the lake always share a task, so more tasks
+     * do not mean more files.
+     */
+    static int writeTasks(long signIns, int shufflePartitions)
+    {
+        long needed = signIns / SIGN_INS_PER_WRITE_TASK + (signIns % SIGN_INS_PER_WRITE_TASK == 0 ? 0 : 1);
+        return (int) Math.max(shufflePartitions, Math.min(needed, Integer.MAX_VALUE));
     }
 
     private IngestResult finish(

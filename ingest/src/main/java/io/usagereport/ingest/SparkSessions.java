@@ -13,6 +13,8 @@ public final class SparkSessions
 {
     /** The default master: Spark embedded in this process, on every core. */
     public static final String LOCAL_MASTER = "local[*]";
+    /** Above this many folders, Spark lists them with a Spark job instead of on the driver. */
+    static final String PARALLEL_LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
     private SparkSessions() {}
 
@@ -43,6 +45,9 @@ public final class SparkSessions
             builder.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "8")
+                    // the driver lists folders itself, however many: in this process a listing job (one task per
+                    // folder) runs on the same cores and only adds each task's overhead (1,000 month folders: 3.5 s)
+                    .config(PARALLEL_LISTING_THRESHOLD, String.valueOf(Integer.MAX_VALUE))
                     .config("spark.ui.enabled", "false");
         }
         settings.forEach(builder::config);

@@ -55,6 +55,18 @@ class TestIngestJob
     }
 
     @Test
+    void theDedupStageHasATaskPerQuarterMillionSignInsButNeverFewerThanTheShufflePartitions()
+    {
+        assertThat(IngestJob.writeTasks(0, 8)).isEqualTo(8);
+        assertThat(IngestJob.writeTasks(2_000_000, 8)).isEqualTo(8);
+        assertThat(IngestJob.writeTasks(2_000_001, 8)).isEqualTo(9);
+        // the 10 M benchmark month: 12,061,985 sign-in rows read
+        assertThat(IngestJob.writeTasks(12_061_985, 8)).isEqualTo(49);
+        assertThat(IngestJob.writeTasks(12_061_985, 200)).isEqualTo(200);
+        assertThat(IngestJob.writeTasks(Long.MAX_VALUE, 8)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void writesEachSignInOnceInTheMonthOfItsUtcTimeAndAccountsForEveryRecord()
     {
         IngestResult result = ingest(List.of(input.toString()));

@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -29,7 +31,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
 /**
  * Loads what one month's reports are built from, for every tenant with sign-ins in that month: the marts of the
@@ -162,24 +163,33 @@ public final class UsageLoader
         Map<String, long[]> counts = new HashMap<>();
         LakePublisher files = new LakePublisher(spark.sparkContext().hadoopConfiguration(), lake.root());
         if (files.exists(LakeLayout.MANIFESTS)) {
-            Dataset<Row> manifests = spark.read().schema(ManifestSchema.MANIFEST).parquet(lake.manifests());
-            Dataset<Row> ofMonth = manifests.where(col(SignInSchema.MONTH).equalTo(month.toString()));
-            for (Row row : ofMonth.groupBy(SignInSchema.TENANT_ID)
-                    .agg(sum(ManifestSchema.ROWS_READ), sum(ManifestSchema.DUPLICATES))
+            // One small-file scan, not one per figure: a manifest holds a few rows per input file, so the rows of the
+            // month and the rows of rejects (no month) are few enough to add up here.
+            Map<String, Long> rejectedPerFile = new HashMap<>();
+            Set<String> filesOfMonth = new HashSet<>();
+            for (Row row : spark.read().schema(ManifestSchema.MANIFEST).parquet(lake.manifests())
+                    .where(col(SignInSchema.MONTH).equalTo(month.toString()).or(col(SignInSchema.MONTH).isNull()))
+                    .select(col(SignInSchema.TENANT_ID), col(ManifestSchema.SOURCE_KEY), col(SignInSchema.MONTH),
+                            col(ManifestSchema.ROWS_READ), col(ManifestSchema.DUPLICATES), col(ManifestSchema.REJECTED))
                     .collectAsList()) {
-                counts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2), 0});
+                String file = row.getString(0) + "/" + row.getString(1);
+                if (row.isNullAt(2)) {
+                    rejectedPerFile.merge(file, row.getLong(5), Long::sum);
+                    continue;
+                }
+                filesOfMonth.add(file);
+                long[] tenant = counts.computeIfAbsent(row.getString(0), key -> new long[3]);
+                tenant[0] += row.getLong(3);
+                tenant[1] += row.getLong(4);
             }
             // rejected records carry no trustworthy time: count those of the files that fed the month
-            for (Row row : manifests.where(col(SignInSchema.MONTH).isNull())
-                    .join(ofMonth.select(SignInSchema.TENANT_ID, ManifestSchema.SOURCE_KEY).distinct(),
-                            new String[] {SignInSchema.TENANT_ID, ManifestSchema.SOURCE_KEY}, "left_semi")
-                    .groupBy(SignInSchema.TENANT_ID)
-                    .agg(sum(ManifestSchema.REJECTED))
-                    .collectAsList()) {
-                long[] tenant = counts.computeIfAbsent(row.getString(0), key -> new long[3]);
-                tenant[2] = row.getLong(1);
-                tenant[0] += row.getLong(1);
-            }
+            rejectedPerFile.forEach((file, rejected) -> {
+                if (filesOfMonth.contains(file)) {
+                    long[] tenant = counts.computeIfAbsent(file.substring(0, file.indexOf('/')), key -> new long[3]);
+                    tenant[2] += rejected;
+                    tenant[0] += rejected;
+                }
+            });
         }
         Map<String, TreeSet<Integer>> days = new HashMap<>();
         if (files.exists(LakeLayout.SIGNINS)) {
