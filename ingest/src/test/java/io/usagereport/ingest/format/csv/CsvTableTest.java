@@ -93,6 +93,43 @@ class CsvTableTest
     }
 
     @Test
+    void keepsLinesAndTextOverMegabytesOfRecords()
+            throws IOException
+    {
+        // about 1.7 million characters: the kept text is refilled and compacted many times, and line breaks (LF,
+        // CR LF, a lone CR, inside quotes too) fall on every side of its buffers' edges
+        String[] breaks = {"\n", "\r\n", "\r"};
+        StringBuilder text = new StringBuilder("a,b\r\n");
+        List<String> expectedText = new ArrayList<>();
+        List<Long> expectedLines = new ArrayList<>();
+        long line = 2;
+        for (int record = 1; record <= 20_000; record++) {
+            String lineBreak = breaks[record % breaks.length];
+            String cell = "x".repeat(record % 97);
+            String raw = record % 7 == 0
+                    ? "\"" + cell + lineBreak + "y\"," + record
+                    : cell + "," + record;
+            if (record % 11 == 0) {
+                // an empty line before the record: skipped, and the record starts one line further down (CR LF, so
+                // that it cannot join a CR that ends the record before)
+                text.append("\r\n");
+                line++;
+            }
+            expectedLines.add(line);
+            expectedText.add(raw);
+            text.append(raw).append(lineBreak);
+            line += record % 7 == 0 ? 2 : 1;
+        }
+
+        List<CsvRow> rows = readAll(text.toString());
+
+        assertThat(rows).hasSize(20_000);
+        assertThat(rows).extracting(CsvRow::line).containsExactlyElementsOf(expectedLines);
+        assertThat(rows).extracting(CsvRow::rawText).containsExactlyElementsOf(expectedText);
+        assertThat(rows.get(13_999).cells()).containsExactly("x".repeat(14_000 % 97) + "\ry", "14000");
+    }
+
+    @Test
     void findsTheHeaderInTheHeadOfAFile()
     {
         assertThat(CsvHeader.fromHead("#TYPE X\r\n\"A\";\"B, C\"\r\n\"1\";\"2\"").orElseThrow().names()).containsExactly("A", "B, C");
