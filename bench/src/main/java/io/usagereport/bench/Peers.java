@@ -37,11 +37,15 @@ import static org.apache.spark.sql.functions.regexp_extract;
  *     whose date cannot be read are dropped (no deduplication, no rejects table, no manifests);</li>
  * <li>{@code duckdb-csv INPUT_GLOB OUT}: DuckDB's {@code read_csv} and {@code COPY … TO … (FORMAT parquet)}, same
  *     columns, partitions and compression;</li>
+ * <li>{@code spark-csv-dedup INPUT_GLOB OUT} and {@code duckdb-csv-dedup INPUT_GLOB OUT}: the same, keeping one row per
+ *     tenant and sign-in id as a user of either tool would write it ({@code dropDuplicates}, {@code DISTINCT ON}): the
+ *     copy kept is whichever the tool meets first, not a chosen one;</li>
  * <li>{@code duckdb-aggregate LAKE MONTH}: DuckDB computing {@code basic_auth_by_protocol} over the lake's sign-ins,
  *     printing its rows as {@code tenant|protocol|requests|successful|failed|users|users_attempting};</li>
  * <li>{@code duckdb-mart LAKE MONTH}: the lake's own {@code basic_auth_by_protocol} mart read by DuckDB, printed the
  *     same way (to compare with {@code duckdb-aggregate});</li>
- * <li>{@code duckdb-lake-rows LAKE MONTH}: the number of the month's rows in the lake's {@code signins}.</li>
+ * <li>{@code duckdb-rows TABLE MONTH}: the number of the month's rows in a table partitioned by tenant and month, such
+ *     as the lake's {@code LAKE/signins} or a peer's output.</li>
  * </ul>
  */
 public final class Peers
@@ -71,17 +75,20 @@ public final class Peers
             throws SQLException
     {
         switch (args[0]) {
-            case "spark-csv" -> sparkCsv(args[1], args[2]);
-            case "duckdb-csv" -> duckDbCsv(args[1], args[2]);
+            case "spark-csv" -> sparkCsv(args[1], args[2], false);
+            case "spark-csv-dedup" -> sparkCsv(args[1], args[2], true);
+            case "duckdb-csv" -> duckDbCsv(args[1], args[2], false);
+            case "duckdb-csv-dedup" -> duckDbCsv(args[1], args[2], true);
             case "duckdb-aggregate" -> duckDbAggregate(args[1], args[2]);
             case "duckdb-mart" -> duckDbMart(args[1], args[2]);
-            case "duckdb-lake-rows" -> duckDbLakeSize(args[1], args[2]);
+            case "duckdb-rows" -> duckDbRows(args[1], args[2]);
             default -> throw new IllegalArgumentException("Invalid peer: '" + args[0]
-                    + "'; expected spark-csv, duckdb-csv, duckdb-aggregate, duckdb-mart or duckdb-lake-rows");
+                    + "'; expected spark-csv, spark-csv-dedup, duckdb-csv, duckdb-csv-dedup, duckdb-aggregate, duckdb-mart"
+                    + " or duckdb-rows");
         }
     }
 
-    private static void sparkCsv(String input, String output)
+    private static void sparkCsv(String input, String output, boolean deduplicate)
     {
         StructType schema = new StructType();
         for (String name : PORTAL_COLUMNS) {
@@ -100,7 +107,7 @@ public final class Peers
                 .option("mode", "PERMISSIVE")
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssX")
                 .csv(input);
-        rows.where(col("`Date (UTC)`").isNotNull())
+        Dataset<Row> signIns = rows.where(col("`Date (UTC)`").isNotNull())
                 .select(
                         col("`Request ID`").as(SignInSchema.SIGN_IN_ID),
                         col("`Date (UTC)`").as(SignInSchema.CREATED_AT),
@@ -116,15 +123,18 @@ public final class Peers
                         coalesce(col("`Sign-in error code`").cast("int"), lit(0)).as(SignInSchema.ERROR_CODE),
                         col("`Failure reason`").as(SignInSchema.FAILURE_REASON),
                         regexp_extract(input_file_name(), TENANT_FOLDER, 1).as(SignInSchema.TENANT_ID),
-                        date_format(col("`Date (UTC)`"), "yyyy-MM").as(SignInSchema.MONTH))
-                .write()
+                        date_format(col("`Date (UTC)`"), "yyyy-MM").as(SignInSchema.MONTH));
+        if (deduplicate) {
+            signIns = signIns.dropDuplicates(SignInSchema.TENANT_ID, SignInSchema.SIGN_IN_ID);
+        }
+        signIns.write()
                 .mode(SaveMode.Overwrite)
                 .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
                 .parquet(output);
         spark.stop();
     }
 
-    private static void duckDbCsv(String input, String output)
+    private static void duckDbCsv(String input, String output, boolean deduplicate)
             throws SQLException
     {
         // every column read as text, then converted with TRY_CAST: a date that does not exist becomes null and the
@@ -135,7 +145,7 @@ public final class Peers
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute(String.format(Locale.ROOT, """
                     COPY (
-                      SELECT "Request ID" AS sign_in_id,
+                      SELECT %s "Request ID" AS sign_in_id,
                              created AS created_at,
                              lower("Username") AS user_principal_name,
                              "User ID" AS user_id,
@@ -155,7 +165,7 @@ public final class Peers
                                           filename = true))
                       WHERE created IS NOT NULL)
                     TO '%s' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (tenant_id, month), OVERWRITE_OR_IGNORE)""",
-                    TENANT_FOLDER, input, output));
+                    deduplicate ? "DISTINCT ON (tenant_id, sign_in_id)" : "", TENANT_FOLDER, input, output));
         }
     }
 
@@ -180,12 +190,12 @@ public final class Peers
                 ORDER BY tenant_id, protocol""", lake, month), 7);
     }
 
-    private static void duckDbLakeSize(String lake, String month)
+    private static void duckDbRows(String table, String month)
             throws SQLException
     {
         print(String.format(Locale.ROOT, """
-                SELECT count(*) FROM read_parquet('%s/signins/*/month=%s/*.parquet', hive_partitioning = true)""",
-                lake, month), 1);
+                SELECT count(*) FROM read_parquet('%s/*/month=%s/*.parquet', hive_partitioning = true)""",
+                table, month), 1);
     }
 
     /** Runs one query and prints its rows, the columns separated by {@code |}. */
