@@ -24,13 +24,10 @@ final class CapturingReader
     /** Longest text kept for records: far above any real record, small enough for a small heap. */
     static final int MAX_KEPT_CHARACTERS = 8 * 1024 * 1024;
 
+    private final Reader in;
+    private final StringBuilder text = new StringBuilder();
     private static final int COMPACT_AFTER = 64 * 1024;
 
-    private final Reader in;
-    // the kept text is text[0, length): a char array, not a StringBuilder, whose compact strings would check every
-    // character on the way in and the coder on every charAt
-    private char[] text = new char[2 * COMPACT_AFTER];
-    private int length;
     private long textStart;
     private long keptFrom;
     private long lineBreaksBeforeKept;
@@ -66,27 +63,18 @@ final class CapturingReader
             if (decoded == 0) {
                 throw e;
             }
-            keep(buffer, offset, decoded);
+            text.append(buffer, offset, decoded);
             decodingError = e;
             return decoded;
         }
         if (count > 0) {
-            if (length + count > MAX_KEPT_CHARACTERS) {
+            if (text.length() + count > MAX_KEPT_CHARACTERS) {
                 throw new IOException("a record is longer than " + MAX_KEPT_CHARACTERS
                         + " characters (a quote may not be closed)");
             }
-            keep(buffer, offset, count);
+            text.append(buffer, offset, count);
         }
         return count;
-    }
-
-    private void keep(char[] buffer, int offset, int count)
-    {
-        if (length + count > text.length) {
-            text = Arrays.copyOf(text, Math.max(length + count, Math.min(2 * text.length, MAX_KEPT_CHARACTERS)));
-        }
-        System.arraycopy(buffer, offset, text, length, count);
-        length += count;
     }
 
     @Override
@@ -99,14 +87,13 @@ final class CapturingReader
     /** The position after the last character read. */
     long end()
     {
-        return textStart + length;
+        return textStart + text.length();
     }
 
     /** The kept text from {@code from} (inclusive) to {@code to} (exclusive). */
     String slice(long from, long to)
     {
-        int start = index(from);
-        return new String(text, start, index(to) - start);
+        return text.substring(index(from), index(to));
     }
 
     /** The first position in {@code [from, to)} that is not a line break; {@code to} when there is none. */
@@ -114,7 +101,7 @@ final class CapturingReader
     {
         int index = index(from);
         int end = index(to);
-        while (index < end && LineBreaks.isBreak(text[index])) {
+        while (index < end && LineBreaks.isBreak(text.charAt(index))) {
             index++;
         }
         return textStart + index;
@@ -125,7 +112,7 @@ final class CapturingReader
     {
         int start = index(from);
         int index = index(to);
-        while (index > start && LineBreaks.isBreak(text[index - 1])) {
+        while (index > start && LineBreaks.isBreak(text.charAt(index - 1))) {
             index--;
         }
         return textStart + index;
@@ -134,19 +121,17 @@ final class CapturingReader
     /** How many line breaks (CR LF, LF or CR) lie before {@code position} in the whole stream. */
     long lineBreaksBefore(long position)
     {
-        return lineBreaksBeforeKept + LineBreaks.count(text, index(keptFrom), index(position), length);
+        return lineBreaksBeforeKept + LineBreaks.count(text, index(keptFrom), index(position));
     }
 
     /** Forgets the text before {@code position}. */
     void discardBefore(long position)
     {
-        lineBreaksBeforeKept += LineBreaks.count(text, index(keptFrom), index(position), length);
+        lineBreaksBeforeKept += LineBreaks.count(text, index(keptFrom), index(position));
         keptFrom = position;
         // Compact only now and then: deleting the start of the buffer moves everything after it.
         if (keptFrom - textStart >= COMPACT_AFTER) {
-            int kept = index(keptFrom);
-            System.arraycopy(text, kept, text, 0, length - kept);
-            length -= kept;
+            text.delete(0, index(keptFrom));
             textStart = keptFrom;
         }
     }
@@ -154,7 +139,7 @@ final class CapturingReader
     private int index(long position)
     {
         long index = position - textStart;
-        if (position < keptFrom || index > length) {
+        if (position < keptFrom || index > text.length()) {
             throw new IllegalArgumentException("position " + position + " is outside the kept text ["
                     + textStart + ", " + end() + ")");
         }

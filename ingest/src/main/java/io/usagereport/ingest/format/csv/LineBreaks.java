@@ -5,19 +5,16 @@ final class LineBreaks
 {
     private LineBreaks() {}
 
-    /**
-     * The number of line breaks that end in {@code text[from, to)}, where {@code text[0, length)} holds text; a CR LF
-     * pair counts once, at its LF.
-     */
-    static int count(char[] text, int from, int to, int length)
+    /** The number of line breaks that end in {@code text[from, to)}; a CR LF pair counts once, at its LF. */
+    static int count(CharSequence text, int from, int to)
     {
         int count = 0;
         for (int index = from; index < to; index++) {
-            char c = text[index];
+            char c = text.charAt(index);
             if (c == '\n') {
                 count++;
             }
-            else if (c == '\r' && (index + 1 >= length || text[index + 1] != '\n')) {
+            else if (c == '\r' && (index + 1 >= text.length() || text.charAt(index + 1) != '\n')) {
                 count++;
             }
         }
