@@ -5,6 +5,7 @@ import io.usagereport.ingest.LakeLayout;
 import io.usagereport.ingest.UsageReportException;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -19,7 +20,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 /**
@@ -109,10 +112,12 @@ public final class BasicAuthMarts
         try {
             MartWriter writer = new MartWriter(lake, files);
             Map<String, Long> rowCounts = new LinkedHashMap<>();
+            // the month's sign-ins, added up while tenant_summary is written
+            Observation monthTotal = new Observation();
             Map<MartSchema, Supplier<Dataset<Row>>> steps = Map.of(
                     MartSchemas.BASIC_AUTH_BY_PROTOCOL, () -> ProtocolUsage.aggregate(users),
                     MartSchemas.BASIC_AUTH_BY_USER, () -> pseudonyms.map(keyed -> keyed.pseudonymizeUsers(spark, users)).orElse(users),
-                    MartSchemas.TENANT_SUMMARY, () -> tenants,
+                    MartSchemas.TENANT_SUMMARY, () -> tenants.observe(monthTotal, coalesce(sum(col(MartSchemas.SIGN_INS)), lit(0L)).as(MartSchemas.SIGN_INS)),
                     MartSchemas.BASIC_AUTH_REPORT_LINES, () -> ReportLines.aggregate(users, tenants),
                     MartSchemas.BASIC_AUTH_TREND, () -> MonthOverMonth.aggregate(users, reader.read(List.of(analysed.minusMonths(1))), tenants));
             for (MartSchema mart : MartSchemas.ALL) {
@@ -125,9 +130,7 @@ public final class BasicAuthMarts
                     files.createEmptyFile(UserPseudonyms.marker(lake, analysed));
                 }
             }
-            context.setJobDescription("analyze " + analysed + ": count sign-ins");
-            Row total = tenants.agg(sum(col(MartSchemas.SIGN_INS))).head();
-            long signIns = total.isNullAt(0) ? 0 : total.getLong(0);
+            long signIns = MartWriter.observed(monthTotal, MartSchemas.SIGN_INS);
             MartsResult result = new MartsResult(analysed, signIns, rowCounts);
             LOG.info("Analyzed {}: {} sign-ins, rows per mart {} under {}/{}", analysed, signIns, result.rowCounts(), lake.root(), LakeLayout.MARTS);
             return result;

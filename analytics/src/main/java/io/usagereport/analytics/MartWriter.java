@@ -4,10 +4,10 @@ import io.usagereport.ingest.LakeLayout;
 import io.usagereport.ingest.SignInSchema;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.storage.StorageLevel;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -35,6 +36,7 @@ final class MartWriter
     private static final String ZSTD = "zstd";
     private static final String SPARK_STAGING = ".spark-staging-";
     private static final String TEMPORARY = "_temporary";
+    private static final String ROWS = "rows";
 
     private final LakeLayout lake;
     private final LakeFiles files;
@@ -45,32 +47,45 @@ final class MartWriter
         this.files = requireNonNull(files, "files is null");
     }
 
-    /** @return the number of rows written for the month */
+    /**
+     * One job computes and writes the month's rows; they are counted on the way through ({@link Observation}), not
+     * by a second pass over them.
+     *
+     * @return the number of rows written for the month
+     */
     long write(MartSchema mart, Dataset<Row> rows, YearMonth month)
     {
         removeInterruptedWrites(mart);
         List<Column> keys = mart.keyColumns().stream().map(name -> col(name)).toList();
+        Observation written = new Observation();
         // one small file per month, sorted by key so that readers and diffs see a stable order
-        Dataset<Row> shaped = shape(mart, rows, month)
+        shape(mart, rows, month)
+                .observe(written, count(lit(1)).as(ROWS))
                 .coalesce(1)
                 .sortWithinPartitions(keys.toArray(new Column[0]))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long count = shaped.count();
-            if (count == 0) {
-                files.deleteRecursively(partition(mart, month));
-                return 0;
-            }
-            shaped.write()
-                    .mode(SaveMode.Overwrite)
-                    .option(PARTITION_OVERWRITE_MODE, DYNAMIC)
-                    .option(COMPRESSION, ZSTD)
-                    .partitionBy(SignInSchema.MONTH)
-                    .parquet(lake.mart(mart.name()));
-            return count;
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option(PARTITION_OVERWRITE_MODE, DYNAMIC)
+                .option(COMPRESSION, ZSTD)
+                .partitionBy(SignInSchema.MONTH)
+                .parquet(lake.mart(mart.name()));
+        long count = observed(written, ROWS);
+        if (count == 0) {
+            // a dynamic overwrite without rows leaves the month's earlier rows in place
+            files.deleteRecursively(partition(mart, month));
         }
-        finally {
-            shaped.unpersist();
+        return count;
+    }
+
+    /** A figure an {@link Observation} took during a finished action; the action has run, so this does not wait. */
+    static long observed(Observation observation, String name)
+    {
+        try {
+            return ((Number) observation.getAsJava().get(name)).longValue();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + name + " of " + observation.name(), e);
         }
     }
 
