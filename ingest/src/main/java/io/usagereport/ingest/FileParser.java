@@ -33,8 +33,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The parse step, run on the executors: each input file (a row of {@link ParsedSchema#INPUT_FILES}) becomes its
- * sign-in rows and its reject rows ({@link ParsedSchema#SCHEMA}), and one {@link FileSummary} added to the job's
- * accumulator once the file is read to its end.
+ * sign-in rows ({@link SignInSchema#TABLE}), its rejects in a file of their own ({@link RejectFile}), and one
+ * {@link FileSummary} added to the job's accumulator once the file is read to its end.
  *
  * <p>The readers push records into a sink while Spark pulls rows from an iterator, so each file is read on a
  * helper thread that hands over batches through a small bounded queue: memory stays flat whatever the file's size.
@@ -49,18 +49,22 @@ final class FileParser
     private final Map<String, String> hadoopSettings;
     private final String encoding;
     private final CollectionAccumulator<FileSummary> summaries;
+    private final String rejectsFolder;
 
     /**
      * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
      *         with the same settings
      * @param encoding the character set for files without a byte order mark; empty for UTF-8
-     * @param summaries receives one summary per file read to its end (a retried task adds an equal one again)
+     * @param summaries receives one summary per file read to its end (a retried task adds one again, naming its own
+     *         rejects file)
+     * @param rejectsFolder where the files of rejects go
      */
-    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries)
+    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries, String rejectsFolder)
     {
         this.hadoopSettings = Map.copyOf(hadoopSettings);
         this.encoding = encoding.map(Charset::name).orElse("");
         this.summaries = requireNonNull(summaries, "summaries is null");
+        this.rejectsFolder = requireNonNull(rejectsFolder, "rejectsFolder is null");
     }
 
     @Override
@@ -77,7 +81,7 @@ final class FileParser
             public boolean hasNext()
             {
                 while (!current.hasNext() && files.hasNext()) {
-                    current = new FileRows(configuration, charset, files.next(), summaries);
+                    current = new FileRows(configuration, charset, files.next(), summaries, rejectsFolder);
                 }
                 return current.hasNext();
             }
@@ -116,22 +120,24 @@ final class FileParser
         private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
         private final String tenantId;
         private final String sourceFile;
-        private final String sourceKey;
         private final CollectionAccumulator<FileSummary> summaries;
         private final FileSummary.Builder summary;
+        private final RejectFile rejects;
         private List<Row> batch = new ArrayList<>(BATCH_ROWS);
         private Iterator<Row> taken = java.util.Collections.emptyIterator();
         private boolean finished;
         private volatile boolean abandoned;
+        // what stopped the reader thread before the end of its file, for the task to throw
+        private volatile Throwable failure;
 
-        FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries)
+        FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries, String rejectsFolder)
         {
             String path = file.getString(0);
             this.tenantId = file.getString(1);
             this.sourceFile = file.getString(2);
-            this.sourceKey = sourceKey(tenantId, sourceFile);
             this.summaries = summaries;
             this.summary = new FileSummary.Builder(tenantId, sourceFile);
+            this.rejects = new RejectFile(configuration, rejectsFolder, tenantId, sourceKey(tenantId, sourceFile), sourceFile);
             Thread reader = new Thread(() -> read(configuration, encoding, path), "usage-report-reader");
             reader.setDaemon(true);
             TaskContext task = TaskContext.get();
@@ -146,6 +152,27 @@ final class FileParser
 
         private void read(Configuration configuration, Optional<Charset> encoding, String path)
         {
+            try {
+                parse(configuration, encoding, path);
+            }
+            catch (CancellationSignal e) {
+                rejects.abandon();
+            }
+            catch (RuntimeException | Error e) {
+                // the rejects could not be written, or a fault of ours: the task fails rather than lose rows
+                rejects.abandon();
+                failure = e;
+                try {
+                    put(END);
+                }
+                catch (CancellationSignal cancelled) {
+                    // the task is gone
+                }
+            }
+        }
+
+        private void parse(Configuration configuration, Optional<Charset> encoding, String path)
+        {
             String format = "unknown";
             String charset = encoding.map(Charset::name).orElse(StandardCharsets.UTF_8.name());
             try {
@@ -157,8 +184,8 @@ final class FileParser
                     charset = result.charset().name();
                 }
             }
-            catch (CancellationSignal e) {
-                return;
+            catch (CancellationSignal | RejectFile.NotWritten e) {
+                throw e;
             }
             catch (UsageReportException e) {
                 reject(Reject.ofRecord(0, 0, e.getMessage(), ""));
@@ -178,19 +205,15 @@ final class FileParser
                 }
                 reject(Reject.ofRecord(0, 0, problem, ""));
             }
-            try {
-                finish(format, charset);
-            }
-            catch (CancellationSignal e) {
-                // the task is gone
-            }
+            finish(format, charset);
         }
 
         private void finish(String format, String charset)
         {
             flush();
+            Optional<String> rejectsFile = rejects.close();
             // before the end marker: the task reports its accumulators only after it has taken every row
-            summaries.add(summary.build(format, charset));
+            summaries.add(summary.build(format, charset, rejectsFile));
             put(END);
         }
 
@@ -199,7 +222,7 @@ final class FileParser
         {
             String month = YearMonth.from(signIn.createdAt().atOffset(ZoneOffset.UTC)).toString();
             summary.signIn(month, ClientApps.map(signIn.clientApp()).kind(), signIn.clientApp());
-            add(RowFactory.create(ParsedSchema.KIND_SIGN_IN, tenantId, month, sourceKey,
+            add(RowFactory.create(
                     signIn.signInId(),
                     Timestamp.from(signIn.createdAt()),
                     signIn.userPrincipalName(),
@@ -217,7 +240,8 @@ final class FileParser
                     signIn.failureReason().orElse(null),
                     sourceFile,
                     line,
-                    record, null, null, null));
+                    tenantId,
+                    month));
         }
 
         @Override
@@ -225,9 +249,7 @@ final class FileParser
         {
             String reason = reject.record() == 0 ? reject.problem() : reject.message(sourceFile);
             summary.reject(reject.record() == 0 ? Optional.of(reason) : Optional.empty());
-            add(RowFactory.create(ParsedSchema.KIND_REJECT, tenantId, null, sourceKey,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sourceFile,
-                    reject.line(), reject.record(), reject.field().orElse(null), reason, reject.rawText()));
+            rejects.write(reject.line(), reject.record(), reject.field(), reason, reject.rawText());
         }
 
         private void add(Row row)
@@ -274,6 +296,9 @@ final class FileParser
                 }
                 if (rows == END) {
                     finished = true;
+                    if (failure != null) {
+                        throw new IllegalStateException(failure.getMessage() == null ? "Reader of " + sourceFile + " failed" : failure.getMessage(), failure);
+                    }
                 }
                 taken = rows.iterator();
             }

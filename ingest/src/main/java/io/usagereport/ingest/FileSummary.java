@@ -13,9 +13,11 @@ import static java.util.Objects.requireNonNull;
  * file, if one did), and the client apps the table does not know. The driver needs nothing else from the parsed
  * rows before it merges them, so it never reads them back to summarise.
  *
- * <p>Parsing is deterministic, so a file parsed twice (a retried task) gives an equal summary.
+ * <p>Parsing is deterministic, so a file parsed twice (a retried task) gives the same counts; only the file its
+ * rejects went to differs.
  *
  * @param fileError the problem that ended the file early (its reject of record 0), or {@code null}
+ * @param rejectsFile the file of its rejects ({@link RejectFile}), or {@code null} when it had none
  */
 record FileSummary(
         String tenantId,
@@ -26,7 +28,8 @@ record FileSummary(
         long rejected,
         String fileError,
         SortedMap<String, Long> unknownClientApps,
-        long missingClientApps)
+        long missingClientApps,
+        String rejectsFile)
         implements Serializable
 {
     FileSummary
@@ -76,15 +79,20 @@ record FileSummary(
             }
         }
 
-        FileSummary build(String format, String encoding)
+        FileSummary build(String format, String encoding, Optional<String> rejectsFile)
         {
             return new FileSummary(tenantId, sourceFile, format, encoding, signInsPerMonth, rejected, error.orElse(null),
-                    unknownClientApps, missingClientApps);
+                    unknownClientApps, missingClientApps, rejectsFile.orElse(null));
         }
     }
 
     Optional<String> error()
     {
         return Optional.ofNullable(fileError);
+    }
+
+    Optional<String> rejects()
+    {
+        return Optional.ofNullable(rejectsFile);
     }
 }

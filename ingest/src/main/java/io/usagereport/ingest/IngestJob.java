@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,11 +58,18 @@ public final class IngestJob
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final String PRIORITY = "priority";
     private static final String RANK = "rank";
-    private static final String PARSED = "parsed";
+    // the run's staging folders besides the tables: the parse tasks' rejects, and partitions merged with the lake's
+    private static final String REJECTED = "rejected";
+    private static final String MERGED = "merged";
     private static final int TASKS_PER_CORE = 16;
     // Sign-ins per task of the dedup-and-write stage, whose sort must fit a task's share of execution memory: a
     // 10 M month under a 2 GB heap spilled 5.5 GB in 8 tasks of 1.5 M rows, and nothing in 40 tasks of 300,000.
     static final long SIGN_INS_PER_WRITE_TASK = 250_000;
+    // The run's sign-ins are counted only as they are written, so the first write sizes its tasks from the input's
+    // bytes, as if each sign-in took this many (the portal's CSV takes about 970, Log Analytics' about 2,800). A slimmer
+    // export (a few columns picked in PowerShell) makes bigger tasks of smaller rows: what the sort holds follows the
+    // bytes either way.
+    static final long MIN_BYTES_PER_SIGN_IN = 500;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
@@ -158,9 +166,11 @@ public final class IngestJob
         String staging = publisher.staging(run);
         Map<String, String> hadoopSettings = new HashMap<>();
         hadoop.forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
+        int shufflePartitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
 
-        // 1. parse every file on the executors, once, into a staging table
-        describe("ingest: parse " + inputs.size() + " files");
+        // 1. parse every file on the executors and write one row per sign-in straight to staging: the parse tasks feed
+        //    the dedup shuffle, and each writes its files' rejects to a file of their own
+        describe("ingest: parse " + inputs.size() + " files and write their sign-ins");
         List<Row> fileRows = new ArrayList<>();
         for (InputFile input : inputs) {
             fileRows.add(fileRow(input));
@@ -174,20 +184,16 @@ public final class IngestJob
                 .parallelize(tasks, Math.max(1, tasks.size()))
                 .flatMap(List::iterator);
         CollectionAccumulator<FileSummary> summaries = spark.sparkContext().collectionAccumulator("files parsed by " + run);
-        spark.createDataFrame(files, ParsedSchema.INPUT_FILES)
-                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries), Encoders.row(ParsedSchema.SCHEMA))
-                .write()
-                .mode(SaveMode.Overwrite)
-                // read once more and deleted: the fastest codec, not the smallest, and no dictionaries at all
-                .option("compression", "snappy")
-                .option(PARQUET_DICTIONARY, false)
-                .parquet(staging + "/" + PARSED);
-        Dataset<Row> parsed = spark.read().schema(ParsedSchema.SCHEMA).parquet(staging + "/" + PARSED);
-        Dataset<Row> signIns = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_SIGN_IN));
-        Dataset<Row> rejects = parsed.where(col(ParsedSchema.KIND).equalTo(ParsedSchema.KIND_REJECT));
+        WrittenRows written = new WrittenRows();
+        spark.sparkContext().register(written, "sign-ins written by " + run);
+        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
+        Dataset<Row> fresh = spark.createDataFrame(files, ParsedSchema.INPUT_FILES)
+                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries, staging + "/" + REJECTED), Encoders.row(SignInSchema.TABLE))
+                .withColumn(PRIORITY, lit(WrittenRows.FRESH));
+        writeOnePerSignIn(fresh, writeTasksForInput(inputBytes, shufflePartitions), written, staging + "/" + LakeLayout.SIGNINS);
 
         // 2. what each file was and could not give, the months of its rows, and the client apps the table does not
-        //    know: from the files' summaries (a retried task's copy is equal, so one per file is kept)
+        //    know: from the files' summaries (a retried task's copy has the same counts, so one per file is kept)
         describe("ingest: summarise the files");
         Map<String, FileSummary> byFile = new HashMap<>();
         for (FileSummary summary : summaries.value()) {
@@ -218,54 +224,85 @@ public final class IngestJob
             }
         }
 
-        // 4. merge with the rows already there, less those from the files read again, and keep one row per sign-in
-        Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
-        Dataset<Row> fresh = signIns.select(tableColumns).withColumn(PRIORITY, lit(WrittenRows.FRESH));
+        // 4. the partitions the lake has already: their rows, less those from the files read again, merged with the
+        //    run's, keeping one row per sign-in again; the merged partitions replace the run's own in staging
+        Map<String, Long> writtenPerFileMonth = new HashMap<>(written.value());
         List<String> existing = touched.stream()
                 .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
-                .map(partition -> lake.signins() + "/" + partition)
                 .toList();
-        Dataset<Row> all = fresh;
         if (!existing.isEmpty()) {
-            Dataset<Row> kept = spark.read()
+            describe("ingest: merge with " + existing.size() + " partitions of the lake");
+            Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
+            Dataset<Row> lakeRows = spark.read()
                     .schema(SignInSchema.TABLE)
                     .option("basePath", lake.signins())
-                    .parquet(existing.toArray(new String[0]))
+                    .parquet(existing.stream().map(partition -> lake.signins() + "/" + partition).toArray(String[]::new));
+            long rows = lakeRows.count();
+            Dataset<Row> all = lakeRows
                     .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
                     .select(tableColumns)
                     .withColumn(PRIORITY, lit(0));
-            all = kept.unionByName(fresh);
+            List<String> staged = new ArrayList<>();
+            for (String partition : existing) {
+                if (publisher.staged(run, LakeLayout.SIGNINS + "/" + partition)) {
+                    staged.add(staging + "/" + LakeLayout.SIGNINS + "/" + partition);
+                }
+            }
+            if (!staged.isEmpty()) {
+                all = all.unionByName(spark.read()
+                        .schema(SignInSchema.TABLE)
+                        .option("basePath", staging + "/" + LakeLayout.SIGNINS)
+                        .parquet(staged.toArray(new String[0]))
+                        .select(tableColumns)
+                        .withColumn(PRIORITY, lit(WrittenRows.FRESH)));
+            }
+            Set<String> merged = Set.copyOf(existing);
+            for (Map.Entry<String, Long> entry : writtenPerFileMonth.entrySet()) {
+                if (merged.contains(WrittenRows.partition(entry.getKey()))) {
+                    rows += entry.getValue();
+                }
+            }
+            WrittenRows mergedRows = new WrittenRows();
+            spark.sparkContext().register(mergedRows, "sign-ins merged by " + run);
+            writeOnePerSignIn(all, writeTasks(rows, shufflePartitions), mergedRows, staging + "/" + MERGED);
+            writtenPerFileMonth.keySet().removeIf(key -> merged.contains(WrittenRows.partition(key)));
+            writtenPerFileMonth.putAll(mergedRows.value());
+            for (String partition : existing) {
+                publisher.restage(run, MERGED + "/" + partition, LakeLayout.SIGNINS + "/" + partition);
+            }
         }
-        // One shuffle: rows go to the task of their partition, where the window sorts them by sign-in id and the
-        // writer finds them already grouped by partition. A sign-in's copies share its time, hence its month.
+
+        return finish(run, staging, publisher, touched, byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
+    }
+
+    /**
+     * Writes one row per sign-in of {@code rows} (which carry a {@link #PRIORITY}) to {@code folder}, partitioned by
+     * tenant and month, and counts in {@code written} the rows of priority {@link WrittenRows#FRESH} it keeps.
+     *
+     * <p>One shuffle: rows go to the task of their partition, where the window sorts them by sign-in id and the writer
+     * finds them already grouped by partition. A sign-in's copies share its time, hence its month. Of its copies, the
+     * lowest priority wins, then the first file name and line.
+     */
+    private void writeOnePerSignIn(Dataset<Row> rows, int tasks, WrittenRows written, String folder)
+    {
         WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
                 .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
-        // the rows each file gave to each month are counted as they are written: what else it gave was duplicates
-        describe("ingest: write sign-ins");
-        WrittenRows written = new WrittenRows();
-        spark.sparkContext().register(written, "sign-ins written by " + run);
-        long freshRows = byFile.values().stream()
-                .flatMap(summary -> summary.signInsPerMonth().values().stream())
-                .mapToLong(Long::longValue)
-                .sum();
-        int shufflePartitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-        all.repartition(writeTasks(freshRows, shufflePartitions), col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
+        rows.repartition(tasks, col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
                 .withColumn(RANK, row_number().over(sameSignIn))
                 .where(col(RANK).equalTo(1))
+                // the rows each file gave to each month are counted as they are written: what else it gave was duplicates
                 .where(written.counting().apply(
                         col(PRIORITY), col(SignInSchema.TENANT_ID), col(SignInSchema.SOURCE_FILE), col(SignInSchema.MONTH)))
-                .select(tableColumns)
+                .select(columns(SignInSchema.TABLE.fieldNames()))
                 .write()
                 .mode(SaveMode.Overwrite)
                 .options(NO_DICTIONARY)
                 .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
-                .parquet(staging + "/" + LakeLayout.SIGNINS);
-
-        return finish(run, staging, publisher, rejects, touched, byFile, written.value(), unknownClientApps, missingClientApps);
+                .parquet(folder);
     }
 
     /**
-     * Tasks for the dedup-and-write stage: Spark's shuffle partitions, or more when the run's rows would not fit
+     * Tasks for a dedup-and-write stage: Spark's shuffle partitions, or more when the sign-ins would not fit
      * ({@link #SIGN_INS_PER_WRITE_TASK} each). Rows of one partition of the lake always share a task, so more tasks
      * do not mean more files.
      */
@@ -275,21 +312,32 @@ public final class IngestJob
         return (int) Math.max(shufflePartitions, Math.min(needed, Integer.MAX_VALUE));
     }
 
+    /** Tasks for the first dedup-and-write stage, which runs before the sign-ins are counted: see {@link #MIN_BYTES_PER_SIGN_IN}. */
+    static int writeTasksForInput(long inputBytes, int shufflePartitions)
+    {
+        return writeTasks(inputBytes / MIN_BYTES_PER_SIGN_IN, shufflePartitions);
+    }
+
     private IngestResult finish(
             String run,
             String staging,
             LakePublisher publisher,
-            Dataset<Row> rejects,
             TreeSet<String> touched,
             Map<String, FileSummary> byFile,
             Map<String, Long> writtenPerFileMonth,
             Map<String, Long> unknownClientApps,
             long missingClientApps)
     {
-        // rejects
-        if (byFile.values().stream().anyMatch(summary -> summary.rejected() > 0)) {
+        // rejects: from the files the parse tasks wrote, those the accepted summaries name
+        List<String> rejectFiles = byFile.values().stream().flatMap(summary -> summary.rejects().stream()).sorted().toList();
+        if (!rejectFiles.isEmpty()) {
             describe("ingest: write rejects");
-            rejects.select(columns(ManifestSchema.REJECTS.fieldNames()))
+            spark.read()
+                    .schema(ManifestSchema.REJECTS)
+                    // written by the parse tasks: a line that cannot be read is a fault, never a row of nulls
+                    .option("mode", "FAILFAST")
+                    .json(rejectFiles.toArray(new String[0]))
+                    .select(columns(ManifestSchema.REJECTS.fieldNames()))
                     .repartition(col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
                     .sortWithinPartitions(SignInSchema.SOURCE_LINE)
                     .write()

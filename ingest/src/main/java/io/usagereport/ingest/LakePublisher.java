@@ -72,6 +72,37 @@ public final class LakePublisher
         }
     }
 
+    /** Whether a run staged a path (relative to its staging folder, e.g. {@code signins/tenant_id=…/month=…}). */
+    public boolean staged(String runId, String relativePath)
+    {
+        try {
+            return fileSystem.exists(new Path(staging(runId), relativePath));
+        }
+        catch (IOException e) {
+            throw storage("check " + relativePath + " in the staging folder of run " + runId, e);
+        }
+    }
+
+    /**
+     * Moves a staged path to another place in the run's staging folder, replacing what was there; if the path does not
+     * exist, only removes what was at the target.
+     */
+    public void restage(String runId, String from, String to)
+    {
+        Path source = new Path(staging(runId), from);
+        Path target = new Path(staging(runId), to);
+        try {
+            fileSystem.delete(target, true);
+            if (fileSystem.exists(source)) {
+                fileSystem.mkdirs(target.getParent());
+                rename(source, target);
+            }
+        }
+        catch (IOException e) {
+            throw storage("move " + from + " to " + to + " in the staging folder of run " + runId, e);
+        }
+    }
+
     /**
      * The partitions a run staged under one table, as paths relative to the lake: the leaf folders that hold files.
      *

@@ -34,6 +34,13 @@ final class WrittenRows
         return tenantId + "\u0000" + sourceFile + "\u0000" + month;
     }
 
+    /** The partition ({@code tenant_id=…/month=…}) of a {@link #key}. */
+    static String partition(String key)
+    {
+        String[] parts = key.split("\u0000", -1);
+        return SignInSchema.TENANT_ID + "=" + parts[0] + "/" + SignInSchema.MONTH + "=" + parts[2];
+    }
+
     /**
      * A filter that keeps every row and counts the fresh ones: its arguments are the row's priority, tenant id, source
      * file and month. Not deterministic, so the optimizer neither moves nor drops it.

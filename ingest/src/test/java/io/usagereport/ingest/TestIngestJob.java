@@ -2,7 +2,9 @@ package io.usagereport.ingest;
 
 import io.usagereport.ingest.testing.TestingSpark;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +19,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestIngestJob
 {
@@ -64,6 +69,16 @@ class TestIngestJob
         assertThat(IngestJob.writeTasks(12_061_985, 8)).isEqualTo(49);
         assertThat(IngestJob.writeTasks(12_061_985, 200)).isEqualTo(200);
         assertThat(IngestJob.writeTasks(Long.MAX_VALUE, 8)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void theFirstWriteSizesItsTasksFromTheInputAtFiveHundredBytesASignIn()
+    {
+        assertThat(IngestJob.writeTasksForInput(0, 8)).isEqualTo(8);
+        assertThat(IngestJob.writeTasksForInput(1_000_000_000, 8)).isEqualTo(8);
+        assertThat(IngestJob.writeTasksForInput(1_000_000_500, 8)).isEqualTo(9);
+        // the 10 M benchmark month: 2,800 portal CSV files, 11,686,028,984 bytes
+        assertThat(IngestJob.writeTasksForInput(11_686_028_984L, 8)).isEqualTo(94);
     }
 
     @Test
@@ -136,6 +151,46 @@ class TestIngestJob
                 "2022-09|s2|bob@contoso.com|POP|false|a.jsonl:2",
                 "2022-09|s4|carol@contoso.com|SMTP_AUTH|true|b.jsonl:2",
                 "2022-10|s3|alice@contoso.com|EAS|true|a.jsonl:3");
+    }
+
+    @Test
+    void aMonthThatAFileReadAgainNoLongerFeedsIsEmptied()
+            throws IOException
+    {
+        Path a = input.resolve(TENANT).resolve("a.jsonl");
+        ingest(List.of(a.toString()));
+        // the same export again, without its sign-in of October
+        Files.writeString(a, String.join("\n",
+                graph("s1", "2022-09-01T10:00:00Z", "alice@contoso.com", "IMAP4", 0),
+                graph("s2", "2022-09-02T11:00:00Z", "bob@contoso.com", "POP3", 50126)) + "\n", StandardCharsets.UTF_8);
+
+        IngestResult again = ingest(List.of(a.toString()));
+
+        assertThat(again.partitions()).containsExactly(
+                "tenant_id=" + TENANT + "/month=2022-09",
+                "tenant_id=" + TENANT + "/month=2022-10");
+        assertThat(List.of(again.rowsRead(), again.rowsWritten(), again.duplicates())).containsExactly(2L, 2L, 0L);
+        assertThat(signIns()).containsExactly(
+                "2022-09|s1|alice@contoso.com|IMAP|true|a.jsonl:1",
+                "2022-09|s2|bob@contoso.com|POP|false|a.jsonl:2");
+        assertThat(Path.of(lake.signins(), "tenant_id=" + TENANT, "month=2022-10")).doesNotExist();
+    }
+
+    @Test
+    void aFileWhoseRejectsCannotBeWrittenFailsItsTaskInsteadOfLosingThem()
+            throws IOException
+    {
+        Path notAFolder = Files.writeString(work.resolve("rejected"), "");
+        Path b = input.resolve(TENANT).resolve("b.jsonl");
+        CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, notAFolder.toString());
+
+        Iterator<Row> rows = parser.call(List.of(RowFactory.create(b.toString(), TENANT, b.toString(), Files.size(b))).iterator());
+
+        assertThatThrownBy(() -> rows.forEachRemaining(row -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot write the rejects of " + b + " to " + notAFolder + "/");
+        assertThat(summaries.value()).isEmpty();
     }
 
     @Test
