@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestMonthlyBatchOnAFullDisk
 {
     private static final String NEXT_MONTH = "2022-10";
-    /** Lets Spark start and stage its first small files, not the parsed exports: ingest fails writing the lake. */
+    /**
+     * Lets Spark start and write its first small files, not the parsed exports: ingest fails as its parse tasks write
+     * the rows to Spark's shuffle, in Spark's folder for temporary files.
+     */
     private static final int INGEST_LIMIT_KB = 16;
     /**
      * Lets the report stage read the marts and write the first tenant's files (11 KB at most), not the second tenant's
@@ -71,14 +74,16 @@ class TestMonthlyBatchOnAFullDisk
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();
         Map<String, String> reported = digests(lake, out);
 
-        // the next month's ingest runs out of room while it stages the parsed exports under the lake
+        // the next month's ingest runs out of room while it shuffles the parsed exports
         Path exports = nextMonthExports(folder);
+        Path sparkFolder = folder.resolve("spark-local");
         List<String> ingest = List.of(
-                "ingest", "--input", exports.resolve("exports").toString(), "--lake", lake.toString(), "--conf", "spark.ui.enabled=false");
+                "ingest", "--input", exports.resolve("exports").toString(), "--lake", lake.toString(), "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.local.dir=" + sparkFolder);
         Path ingestLog = folder.resolve("ingest-full.log");
         assertThat(run(ingestLog, ingest, INGEST_LIMIT_KB, javaOptions)).as("exit status; output:%n%s", Batch.text(ingestLog)).isEqualTo(3);
         assertThat(messages(ingestLog)).containsExactly(
-                "usage-report: Cannot write the lake " + lake + ": File too large (the disk is full or a file size limit was reached)");
+                "usage-report: Cannot write temporary files in " + sparkFolder + ": File too large (the disk is full or a file size limit was reached)");
         assertNoStackTrace(ingestLog);
         assertThat(digests(lake, out)).as("the lake and reports after the failed ingest").isEqualTo(reported);
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();

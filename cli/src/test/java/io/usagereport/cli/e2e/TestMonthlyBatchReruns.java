@@ -54,8 +54,8 @@ class TestMonthlyBatchReruns
         List<Kill> kills = new ArrayList<>();
 
         // a first run into an empty lake, killed at each stage in turn
-        kills.add(killWhen("first run: ingest parsed its files", folder, lake, out,
-                () -> anyChild(lake.resolve("_staging"), run -> Files.isDirectory(run.resolve("parsed")))));
+        kills.add(killWhen("first run: ingest staging the sign-ins it parses", folder, lake, out,
+                () -> anyChild(lake.resolve("_staging"), run -> Files.isDirectory(run.resolve("signins")))));
         kills.add(killWhen("first run: ingest journal _COMMIT written (publishing)", folder, lake, out,
                 () -> anyChild(lake.resolve("_staging"), run -> Files.exists(run.resolve("_COMMIT")))));
         kills.add(killWhen("first run: marts being written", folder, lake, out,
@@ -81,7 +81,7 @@ class TestMonthlyBatchReruns
         assertSameAs(reference, BatchOutputs.read(lake, out));
         // the stages long enough to be caught from outside were caught; the instant ones are tried, not required
         assertThat(kills.stream().filter(Kill::reached).map(Kill::point).toList()).contains(
-                "first run: ingest parsed its files",
+                "first run: ingest staging the sign-ins it parses",
                 "first run: marts being written",
                 "first run: report month folder staged",
                 "re-run: marts being replaced");
