@@ -203,7 +203,7 @@ public final class IngestJob
         Map<String, Long> unknownClientApps = new TreeMap<>();
         long missingClientApps = 0;
         for (FileSummary summary : byFile.values()) {
-            summary.signInsPerMonth().keySet().forEach(month -> touched.add(partition(summary.tenantId(), month)));
+            summary.signInsPerMonth().keySet().forEach(month -> touched.add(SignInSchema.partition(summary.tenantId(), month)));
             summary.unknownClientApps().forEach((clientApp, rows) -> unknownClientApps.merge(clientApp, rows, Long::sum));
             missingClientApps += summary.missingClientApps();
         }
@@ -220,7 +220,7 @@ public final class IngestJob
             for (Row row : manifests.where(col(SignInSchema.MONTH).isNotNull())
                     .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
                     .select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
-                touched.add(partition(row.getString(0), row.getString(1)));
+                touched.add(SignInSchema.partition(row.getString(0), row.getString(1)));
             }
         }
 
@@ -434,11 +434,6 @@ public final class IngestJob
     private static Row fileRow(InputFile input)
     {
         return RowFactory.create(input.path(), input.tenantId(), input.sourceFile(), input.bytes());
-    }
-
-    private static String partition(String tenantId, String month)
-    {
-        return SignInSchema.TENANT_ID + "=" + tenantId + "/" + SignInSchema.MONTH + "=" + month;
     }
 
     private static String fileKey(String tenantId, String sourceFile)

@@ -71,7 +71,7 @@ final class RejectFile
             generator.writeEndObject();
         }
         catch (IOException e) {
-            throw new NotWritten("Cannot write the rejects of " + sourceFile + " to " + path + ": " + StorageFailures.reason(e), e);
+            throw notWritten(e);
         }
     }
 
@@ -91,8 +91,13 @@ final class RejectFile
             return Optional.of(path.toString());
         }
         catch (IOException e) {
-            throw new NotWritten("Cannot write the rejects of " + sourceFile + " to " + path + ": " + StorageFailures.reason(e), e);
+            throw notWritten(e);
         }
+    }
+
+    private NotWritten notWritten(IOException e)
+    {
+        return new NotWritten("Cannot write the rejects of " + sourceFile + " to " + path + ": " + StorageFailures.reason(e), e);
     }
 
     /** Closes the file of a task that is gone, whatever happens: the file is not used. */

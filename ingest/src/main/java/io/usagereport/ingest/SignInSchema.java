@@ -59,5 +59,11 @@ public final class SignInSchema
             .add(DataTypes.createStructField(TENANT_ID, DataTypes.StringType, false))
             .add(DataTypes.createStructField(MONTH, DataTypes.StringType, false));
 
+    /** A partition's folder under the table, {@code tenant_id=…/month=…}. */
+    static String partition(String tenantId, String month)
+    {
+        return TENANT_ID + "=" + tenantId + "/" + MONTH + "=" + month;
+    }
+
     private SignInSchema() {}
 }

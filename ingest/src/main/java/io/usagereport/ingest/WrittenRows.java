@@ -38,7 +38,7 @@ final class WrittenRows
     static String partition(String key)
     {
         String[] parts = key.split("\u0000", -1);
-        return SignInSchema.TENANT_ID + "=" + parts[0] + "/" + SignInSchema.MONTH + "=" + parts[2];
+        return SignInSchema.partition(parts[0], parts[2]);
     }
 
     /**
