@@ -50,6 +50,7 @@ final class FileParser
     private final String encoding;
     private final CollectionAccumulator<FileSummary> summaries;
     private final String rejectsFolder;
+    private final boolean keepFirstCopies;
 
     /**
      * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
@@ -58,13 +59,29 @@ final class FileParser
      * @param summaries receives one summary per file read to its end (a retried task adds one again, naming its own
      *         rejects file)
      * @param rejectsFolder where the files of rejects go
+     * @param deduplication {@link Deduplication#IN_TASK} when each task holds all the files of its tenants, in the
+     *         order of {@link FileBins#balanceByTenant}: the task then gives only the first row of each sign-in
      */
-    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries, String rejectsFolder)
+    FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries, String rejectsFolder,
+            Deduplication deduplication)
     {
         this.hadoopSettings = Map.copyOf(hadoopSettings);
         this.encoding = encoding.map(Charset::name).orElse("");
         this.summaries = requireNonNull(summaries, "summaries is null");
         this.rejectsFolder = requireNonNull(rejectsFolder, "rejectsFolder is null");
+        this.keepFirstCopies = switch (requireNonNull(deduplication, "deduplication is null")) {
+            case IN_TASK -> true;
+            case AFTER_PARSE -> false;
+        };
+    }
+
+    /** Where the copies of a sign-in that several files (or lines) hold are brought down to one. */
+    enum Deduplication
+    {
+        /** In the parse task, which holds every file of its tenants ({@link FileBins#balanceByTenant}). */
+        IN_TASK,
+        /** By the job, after a shuffle: the parse task gives every row. */
+        AFTER_PARSE,
     }
 
     @Override
@@ -73,15 +90,24 @@ final class FileParser
         Configuration configuration = new Configuration(false);
         hadoopSettings.forEach(configuration::set);
         Optional<Charset> charset = encoding.isEmpty() ? Optional.empty() : Optional.of(Charset.forName(encoding));
+        Optional<SeenSignIns> seen = keepFirstCopies ? Optional.of(new SeenSignIns()) : Optional.empty();
         return new Iterator<>()
         {
             private Iterator<Row> current = java.util.Collections.emptyIterator();
+            private String tenantId = "";
 
             @Override
             public boolean hasNext()
             {
                 while (!current.hasNext() && files.hasNext()) {
-                    current = new FileRows(configuration, charset, files.next(), summaries, rejectsFolder);
+                    Row file = files.next();
+                    if (!file.getString(1).equals(tenantId)) {
+                        // the files come by tenant: the previous tenant's sign-ins cannot come again
+                        tenantId = file.getString(1);
+                        seen.ifPresent(SeenSignIns::clear);
+                    }
+                    // the previous file's reader has ended (its end marker is taken) before this one starts
+                    current = new FileRows(configuration, charset, file, summaries, rejectsFolder, seen);
                 }
                 return current.hasNext();
             }
@@ -123,6 +149,7 @@ final class FileParser
         private final CollectionAccumulator<FileSummary> summaries;
         private final FileSummary.Builder summary;
         private final RejectFile rejects;
+        private final Optional<SeenSignIns> seen;
         private List<Row> batch = new ArrayList<>(BATCH_ROWS);
         private Iterator<Row> taken = java.util.Collections.emptyIterator();
         private boolean finished;
@@ -130,7 +157,8 @@ final class FileParser
         // what stopped the reader thread before the end of its file, for the task to throw
         private volatile Throwable failure;
 
-        FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries, String rejectsFolder)
+        FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries, String rejectsFolder,
+                Optional<SeenSignIns> seen)
         {
             String path = file.getString(0);
             this.tenantId = file.getString(1);
@@ -138,6 +166,7 @@ final class FileParser
             this.summaries = summaries;
             this.summary = new FileSummary.Builder(tenantId, sourceFile);
             this.rejects = new RejectFile(configuration, rejectsFolder, tenantId, sourceKey(tenantId, sourceFile), sourceFile);
+            this.seen = seen;
             Thread reader = new Thread(() -> read(configuration, encoding, path), "usage-report-reader");
             reader.setDaemon(true);
             TaskContext task = TaskContext.get();
@@ -222,6 +251,10 @@ final class FileParser
         {
             String month = YearMonth.from(signIn.createdAt().atOffset(ZoneOffset.UTC)).toString();
             summary.signIn(month, ClientApps.map(signIn.clientApp()).kind(), signIn.clientApp());
+            if (seen.isPresent() && !seen.get().add(month, signIn.signInId())) {
+                // a later copy: the job counts it among the duplicates, as it counts what it does not write
+                return;
+            }
             add(RowFactory.create(
                     signIn.signInId(),
                     Timestamp.from(signIn.createdAt()),

@@ -70,6 +70,9 @@ public final class IngestJob
     // export (a few columns picked in PowerShell) makes bigger tasks of smaller rows: what the sort holds follows the
     // bytes either way.
     static final long MIN_BYTES_PER_SIGN_IN = 500;
+    // The most sign-ins of one tenant a parse task keeps track of to deduplicate them itself: about 32 bytes each
+    // (SeenSignIns), so at most 128 MB of a task's heap, and twice that while its table grows.
+    static final long MAX_SIGN_INS_IN_TASK = 4_000_000;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
@@ -84,6 +87,7 @@ public final class IngestJob
     private Optional<Charset> encoding = Optional.empty();
     private Optional<String> runId = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private Optional<FileParser.Deduplication> deduplication = Optional.empty();
     private String stepName;
     private long stepStarted;
 
@@ -120,6 +124,13 @@ public final class IngestJob
             throw new IllegalArgumentException("Invalid run id: '" + runId + "'; expected letters, digits, '.', '_' or '-'");
         }
         this.runId = Optional.of(runId);
+        return this;
+    }
+
+    /** Where the copies of a sign-in are brought down to one; by default as {@link #deduplicationFor} chooses. */
+    IngestJob deduplication(FileParser.Deduplication deduplication)
+    {
+        this.deduplication = Optional.of(requireNonNull(deduplication, "deduplication is null"));
         return this;
     }
 
@@ -168,16 +179,27 @@ public final class IngestJob
         hadoop.forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
         int shufflePartitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
 
-        // 1. parse every file on the executors and write one row per sign-in straight to staging: the parse tasks feed
-        //    the dedup shuffle, and each writes its files' rejects to a file of their own
-        describe("ingest: parse " + inputs.size() + " files and write their sign-ins");
+        // 1. parse every file on the executors and write one row per sign-in straight to staging, each task writing
+        //    its files' rejects to files of their own. When grouping the files by tenant leaves the tasks about as
+        //    balanced as they are file by file, a task holds all the files of its tenants and keeps the first copy of
+        //    each sign-in itself; otherwise the parse tasks feed a shuffle that brings each sign-in's copies together
+        int parallelism = spark.sparkContext().defaultParallelism();
+        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
+        FileParser.Deduplication deduplication = this.deduplication.orElseGet(() -> deduplicationFor(inputs, parallelism));
+        describe("ingest: parse " + inputs.size() + " files and write their sign-ins"
+                + (deduplication == FileParser.Deduplication.IN_TASK ? "" : " (deduplicated after a shuffle)"));
         List<Row> fileRows = new ArrayList<>();
         for (InputFile input : inputs) {
             fileRows.add(fileRow(input));
         }
-        // one task per file (up to a limit), the largest first, so no core waits for a task of several big files
+        // one task per file or tenant (up to a limit), the largest first, so no core waits for a task of several big ones
         List<List<Row>> tasks = new ArrayList<>();
-        for (List<InputFile> bin : FileBins.balance(inputs, spark.sparkContext().defaultParallelism() * TASKS_PER_CORE)) {
+        List<List<InputFile>> bins = switch (deduplication) {
+            // each task's writer sorts its rows by partition: as many tasks as the shuffle would have, so that sort fits too
+            case IN_TASK -> FileBins.balanceByTenant(inputs, Math.max(parallelism * TASKS_PER_CORE, writeTasksForInput(inputBytes, 1)));
+            case AFTER_PARSE -> FileBins.balance(inputs, parallelism * TASKS_PER_CORE);
+        };
+        for (List<InputFile> bin : bins) {
             tasks.add(bin.stream().map(IngestJob::fileRow).toList());
         }
         JavaRDD<Row> files = JavaSparkContext.fromSparkContext(spark.sparkContext())
@@ -186,11 +208,13 @@ public final class IngestJob
         CollectionAccumulator<FileSummary> summaries = spark.sparkContext().collectionAccumulator("files parsed by " + run);
         WrittenRows written = new WrittenRows();
         spark.sparkContext().register(written, "sign-ins written by " + run);
-        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
         Dataset<Row> fresh = spark.createDataFrame(files, ParsedSchema.INPUT_FILES)
-                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries, staging + "/" + REJECTED), Encoders.row(SignInSchema.TABLE))
+                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries, staging + "/" + REJECTED, deduplication), Encoders.row(SignInSchema.TABLE))
                 .withColumn(PRIORITY, lit(WrittenRows.FRESH));
-        writeOnePerSignIn(fresh, writeTasksForInput(inputBytes, shufflePartitions), written, staging + "/" + LakeLayout.SIGNINS);
+        switch (deduplication) {
+            case IN_TASK -> write(fresh, written, staging + "/" + LakeLayout.SIGNINS);
+            case AFTER_PARSE -> writeOnePerSignIn(fresh, writeTasksForInput(inputBytes, shufflePartitions), written, staging + "/" + LakeLayout.SIGNINS);
+        }
 
         // 2. what each file was and could not give, the months of its rows, and the client apps the table does not
         //    know: from the files' summaries (a retried task's copy has the same counts, so one per file is kept)
@@ -276,6 +300,43 @@ public final class IngestJob
     }
 
     /**
+     * Where the run's copies of a sign-in are brought down to one: in the parse tasks, unless a tenant holds more of the
+     * input than both a core's share (and a quarter) and the largest file (a task of its files would then be the last to
+     * end, where file by file the cores share them), or more sign-ins than a task keeps track of
+     * ({@link #MAX_SIGN_INS_IN_TASK}).
+     */
+    static FileParser.Deduplication deduplicationFor(List<InputFile> inputs, int parallelism)
+    {
+        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
+        long largestFile = inputs.stream().mapToLong(InputFile::bytes).max().orElse(0);
+        long largestTenant = FileBins.largestTenantBytes(inputs);
+        // a tenant may carry a quarter more than a core's share: the shuffle it saves costs more than that
+        long share = inputBytes / parallelism + inputBytes / parallelism / 4;
+        if (largestTenant > Math.max(share, largestFile) || largestTenant / MIN_BYTES_PER_SIGN_IN > MAX_SIGN_INS_IN_TASK) {
+            return FileParser.Deduplication.AFTER_PARSE;
+        }
+        return FileParser.Deduplication.IN_TASK;
+    }
+
+    /**
+     * Writes {@code rows}, already one per sign-in, to {@code folder}, partitioned by tenant and month, counting them
+     * in {@code written}. Without a shuffle before it, each task sorts its rows by partition (Spark's writer does) and
+     * writes them.
+     */
+    private void write(Dataset<Row> rows, WrittenRows written, String folder)
+    {
+        // the rows each file gave to each month are counted as they are written: what else it gave was duplicates
+        rows.where(written.counting().apply(
+                        col(PRIORITY), col(SignInSchema.TENANT_ID), col(SignInSchema.SOURCE_FILE), col(SignInSchema.MONTH)))
+                .select(columns(SignInSchema.TABLE.fieldNames()))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .options(NO_DICTIONARY)
+                .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
+                .parquet(folder);
+    }
+
+    /**
      * Writes one row per sign-in of {@code rows} (which carry a {@link #PRIORITY}) to {@code folder}, partitioned by
      * tenant and month, and counts in {@code written} the rows of priority {@link WrittenRows#FRESH} it keeps.
      *
@@ -287,18 +348,11 @@ public final class IngestJob
     {
         WindowSpec sameSignIn = Window.partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
                 .orderBy(col(PRIORITY), col(SignInSchema.SOURCE_FILE), col(SignInSchema.SOURCE_LINE));
-        rows.repartition(tasks, col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
-                .withColumn(RANK, row_number().over(sameSignIn))
-                .where(col(RANK).equalTo(1))
-                // the rows each file gave to each month are counted as they are written: what else it gave was duplicates
-                .where(written.counting().apply(
-                        col(PRIORITY), col(SignInSchema.TENANT_ID), col(SignInSchema.SOURCE_FILE), col(SignInSchema.MONTH)))
-                .select(columns(SignInSchema.TABLE.fieldNames()))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .options(NO_DICTIONARY)
-                .partitionBy(SignInSchema.TENANT_ID, SignInSchema.MONTH)
-                .parquet(folder);
+        write(rows.repartition(tasks, col(SignInSchema.TENANT_ID), col(SignInSchema.MONTH))
+                        .withColumn(RANK, row_number().over(sameSignIn))
+                        .where(col(RANK).equalTo(1)),
+                written,
+                folder);
     }
 
     /**

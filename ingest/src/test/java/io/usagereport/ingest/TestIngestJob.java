@@ -8,6 +8,8 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,9 +84,101 @@ class TestIngestJob
     }
 
     @Test
-    void writesEachSignInOnceInTheMonthOfItsUtcTimeAndAccountsForEveryRecord()
+    void theParseTasksDeduplicateUnlessOneTenantWouldOutweighACoresShareAndTheLargestFile()
     {
-        IngestResult result = ingest(List.of(input.toString()));
+        InputFile a1 = new InputFile("/e/a/1.csv", "a", "/e/a/1.csv", 10);
+        InputFile a2 = new InputFile("/e/a/2.csv", "a", "/e/a/2.csv", 10);
+        InputFile b1 = new InputFile("/e/b/1.csv", "b", "/e/b/1.csv", 20);
+        InputFile big = new InputFile("/e/a/big.csv", "a", "/e/a/big.csv", 100);
+        InputFile small = new InputFile("/e/b/small.csv", "b", "/e/b/small.csv", 1);
+
+        assertThat(IngestJob.deduplicationFor(List.of(), 2)).isEqualTo(FileParser.Deduplication.IN_TASK);
+        // two tenants of 20 bytes on two cores
+        assertThat(IngestJob.deduplicationFor(List.of(a1, a2, b1), 2)).isEqualTo(FileParser.Deduplication.IN_TASK);
+        // one tenant of two files: file by file, both cores would parse
+        assertThat(IngestJob.deduplicationFor(List.of(a1, a2), 2)).isEqualTo(FileParser.Deduplication.AFTER_PARSE);
+        assertThat(IngestJob.deduplicationFor(List.of(a1, a2), 1)).isEqualTo(FileParser.Deduplication.IN_TASK);
+        // a tenant of 25 bytes in 40 on two cores is a quarter over a core's share, one of 26 more
+        InputFile b15 = new InputFile("/e/b/15.csv", "b", "/e/b/15.csv", 15);
+        InputFile a5 = new InputFile("/e/a/5.csv", "a", "/e/a/5.csv", 5);
+        InputFile b14 = new InputFile("/e/b/14.csv", "b", "/e/b/14.csv", 14);
+        InputFile a6 = new InputFile("/e/a/6.csv", "a", "/e/a/6.csv", 6);
+        assertThat(IngestJob.deduplicationFor(List.of(a1, a2, a5, b15), 2)).isEqualTo(FileParser.Deduplication.IN_TASK);
+        assertThat(IngestJob.deduplicationFor(List.of(a1, a2, a6, b14), 2)).isEqualTo(FileParser.Deduplication.AFTER_PARSE);
+        // one file outweighs the rest either way
+        assertThat(IngestJob.deduplicationFor(List.of(big, small), 2)).isEqualTo(FileParser.Deduplication.IN_TASK);
+        assertThat(IngestJob.deduplicationFor(List.of(big, a1, small), 2)).isEqualTo(FileParser.Deduplication.AFTER_PARSE);
+        // a tenant of more sign-ins than a task keeps track of, at 500 bytes a sign-in
+        long most = IngestJob.MAX_SIGN_INS_IN_TASK * IngestJob.MIN_BYTES_PER_SIGN_IN;
+        assertThat(IngestJob.deduplicationFor(List.of(new InputFile("/e/a/1.csv", "a", "/e/a/1.csv", most + 499)), 1))
+                .isEqualTo(FileParser.Deduplication.IN_TASK);
+        assertThat(IngestJob.deduplicationFor(List.of(new InputFile("/e/a/1.csv", "a", "/e/a/1.csv", most + 500)), 1))
+                .isEqualTo(FileParser.Deduplication.AFTER_PARSE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileParser.Deduplication.class)
+    void ofTheCopiesOfASignInTheFirstFileByNameThenTheFirstLineIsKeptForEachTenant(FileParser.Deduplication deduplication)
+            throws IOException
+    {
+        String other = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        Path tenant = Files.createDirectories(input.resolve(other));
+        // the same ids as the first tenant's: another tenant's sign-ins, kept
+        Files.writeString(tenant.resolve("b.jsonl"), String.join("\n",
+                graph("s2", "2022-09-02T11:00:00Z", "frank@fabrikam.com", "IMAP4", 0),
+                graph("s6", "2022-09-05T11:00:00Z", "grace@fabrikam.com", "IMAP4", 0),
+                graph("s6", "2022-09-05T11:00:00Z", "heidi@fabrikam.com", "IMAP4", 0)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tenant.resolve("a.jsonl"), String.join("\n",
+                graph("s7", "2022-09-06T11:00:00Z", "ivan@fabrikam.com", "POP3", 0),
+                graph("s6", "2022-09-05T11:00:00Z", "judy@fabrikam.com", "IMAP4", 0)) + "\n", StandardCharsets.UTF_8);
+        List<InputFile> inputs = InputDiscovery.discover(spark.sparkContext().hadoopConfiguration(), List.of(input.toString()), Optional.empty()).files();
+
+        IngestResult result = IngestJob.forLake(spark, lake).inputs(inputs).deduplication(deduplication).run();
+
+        assertThat(List.of(result.rowsRead(), result.rowsWritten(), result.duplicates(), result.rejected())).containsExactly(11L, 7L, 3L, 1L);
+        assertThat(spark.read().schema(SignInSchema.TABLE).parquet(lake.signins())
+                .where(org.apache.spark.sql.functions.col(SignInSchema.TENANT_ID).equalTo(other))
+                .orderBy(SignInSchema.SIGN_IN_ID)
+                .collectAsList().stream()
+                .map(row -> row.<String>getAs(SignInSchema.SIGN_IN_ID) + "|" + row.<String>getAs(SignInSchema.USER_PRINCIPAL_NAME) + "|"
+                        + Path.of(row.<String>getAs(SignInSchema.SOURCE_FILE)).getFileName() + ":" + row.<Long>getAs(SignInSchema.SOURCE_LINE))
+                .toList())
+                .containsExactly(
+                        "s2|frank@fabrikam.com|b.jsonl:1",
+                        "s6|judy@fabrikam.com|a.jsonl:2",
+                        "s7|ivan@fabrikam.com|a.jsonl:1");
+    }
+
+    @Test
+    void aParseTaskThatDeduplicatesForgetsATenantsSignInsWhenItGoesOnToTheNext()
+    {
+        String other = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        Path a = input.resolve(TENANT).resolve("a.jsonl");
+        Path b = input.resolve(TENANT).resolve("b.jsonl");
+        CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, work.resolve("rejected").toString(), FileParser.Deduplication.IN_TASK);
+
+        List<String> rows = new ArrayList<>();
+        parser.call(List.of(
+                        RowFactory.create(a.toString(), TENANT, a.toString(), 1L),
+                        RowFactory.create(b.toString(), TENANT, b.toString(), 1L),
+                        // the same file as another tenant's: its sign-ins are that tenant's
+                        RowFactory.create(a.toString(), other, a.toString(), 1L)).iterator())
+                .forEachRemaining(row -> rows.add((row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.TENANT_ID)).equals(TENANT) ? "" : "other ")
+                        + row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.SIGN_IN_ID)) + " "
+                        + Path.of(row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.SOURCE_FILE))).getFileName()));
+
+        assertThat(rows).containsExactly("s1 a.jsonl", "s2 a.jsonl", "s3 a.jsonl", "s4 b.jsonl", "other s1 a.jsonl", "other s2 a.jsonl", "other s3 a.jsonl");
+        // every row counts as read: those not given are the file's duplicates and rejects
+        assertThat(summaries.value()).extracting(summary -> summary.signInsPerMonth().values().stream().mapToLong(Long::longValue).sum() + summary.rejected())
+                .containsExactly(3L, 3L, 3L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FileParser.Deduplication.class)
+    void writesEachSignInOnceInTheMonthOfItsUtcTimeAndAccountsForEveryRecord(FileParser.Deduplication deduplication)
+    {
+        IngestResult result = ingest(List.of(input.toString()), deduplication);
 
         assertThat(result.files()).extracting(file -> List.of(file.sourceFile(), file.format(), file.rowsRead(), file.rowsWritten(), file.duplicates(), file.rejected()))
                 .containsExactly(
@@ -123,13 +217,14 @@ class TestIngestJob
                 .doesNotContain("Cannot read the rest of"));
     }
 
-    @Test
-    void ingestingTheSameFilesAgainChangesNothing()
+    @ParameterizedTest
+    @EnumSource(FileParser.Deduplication.class)
+    void ingestingTheSameFilesAgainChangesNothing(FileParser.Deduplication deduplication)
     {
-        ingest(List.of(input.toString()));
+        ingest(List.of(input.toString()), deduplication);
         List<String> first = signIns();
 
-        IngestResult again = ingest(List.of(input.toString()));
+        IngestResult again = ingest(List.of(input.toString()), deduplication);
 
         assertThat(signIns()).isEqualTo(first);
         assertThat(again.rowsWritten()).isEqualTo(4);
@@ -138,12 +233,13 @@ class TestIngestJob
         assertThat(spark.read().parquet(lake.manifests()).count()).isEqualTo(4);
     }
 
-    @Test
-    void ingestingOneFileLaterKeepsWhatOtherFilesGaveTheSameMonth()
+    @ParameterizedTest
+    @EnumSource(FileParser.Deduplication.class)
+    void ingestingOneFileLaterKeepsWhatOtherFilesGaveTheSameMonth(FileParser.Deduplication deduplication)
     {
-        ingest(List.of(input.resolve(TENANT).resolve("a.jsonl").toString()));
+        ingest(List.of(input.resolve(TENANT).resolve("a.jsonl").toString()), deduplication);
 
-        IngestResult later = ingest(List.of(input.resolve(TENANT).resolve("b.jsonl").toString()));
+        IngestResult later = ingest(List.of(input.resolve(TENANT).resolve("b.jsonl").toString()), deduplication);
 
         assertThat(later.files().get(0).duplicates()).isEqualTo(1);
         assertThat(signIns()).containsExactly(
@@ -153,18 +249,19 @@ class TestIngestJob
                 "2022-10|s3|alice@contoso.com|EAS|true|a.jsonl:3");
     }
 
-    @Test
-    void aMonthThatAFileReadAgainNoLongerFeedsIsEmptied()
+    @ParameterizedTest
+    @EnumSource(FileParser.Deduplication.class)
+    void aMonthThatAFileReadAgainNoLongerFeedsIsEmptied(FileParser.Deduplication deduplication)
             throws IOException
     {
         Path a = input.resolve(TENANT).resolve("a.jsonl");
-        ingest(List.of(a.toString()));
+        ingest(List.of(a.toString()), deduplication);
         // the same export again, without its sign-in of October
         Files.writeString(a, String.join("\n",
                 graph("s1", "2022-09-01T10:00:00Z", "alice@contoso.com", "IMAP4", 0),
                 graph("s2", "2022-09-02T11:00:00Z", "bob@contoso.com", "POP3", 50126)) + "\n", StandardCharsets.UTF_8);
 
-        IngestResult again = ingest(List.of(a.toString()));
+        IngestResult again = ingest(List.of(a.toString()), deduplication);
 
         assertThat(again.partitions()).containsExactly(
                 "tenant_id=" + TENANT + "/month=2022-09",
@@ -183,7 +280,7 @@ class TestIngestJob
         Path notAFolder = Files.writeString(work.resolve("rejected"), "");
         Path b = input.resolve(TENANT).resolve("b.jsonl");
         CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
-        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, notAFolder.toString());
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, notAFolder.toString(), FileParser.Deduplication.AFTER_PARSE);
 
         Iterator<Row> rows = parser.call(List.of(RowFactory.create(b.toString(), TENANT, b.toString(), Files.size(b))).iterator());
 
@@ -217,8 +314,17 @@ class TestIngestJob
 
     private IngestResult ingest(List<String> paths)
     {
-        InputDiscovery.Discovered discovered = InputDiscovery.discover(spark.sparkContext().hadoopConfiguration(), paths, Optional.of(TENANT));
-        return IngestJob.forLake(spark, lake).inputs(discovered.files()).run();
+        return IngestJob.forLake(spark, lake).inputs(discover(paths)).run();
+    }
+
+    private IngestResult ingest(List<String> paths, FileParser.Deduplication deduplication)
+    {
+        return IngestJob.forLake(spark, lake).inputs(discover(paths)).deduplication(deduplication).run();
+    }
+
+    private List<InputFile> discover(List<String> paths)
+    {
+        return InputDiscovery.discover(spark.sparkContext().hadoopConfiguration(), paths, Optional.of(TENANT)).files();
     }
 
     private List<String> signIns()

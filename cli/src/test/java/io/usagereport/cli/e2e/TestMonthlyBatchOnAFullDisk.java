@@ -31,8 +31,9 @@ class TestMonthlyBatchOnAFullDisk
 {
     private static final String NEXT_MONTH = "2022-10";
     /**
-     * Lets Spark start and write its first small files, not the parsed exports: ingest fails as its parse tasks write
-     * the rows to Spark's shuffle, in Spark's folder for temporary files.
+     * Lets Spark start and write its first small files, not a month of sign-ins: the next month's exports stage files
+     * of 10 KB at most, and ingest fails as it merges their September rows with the lake's, shuffling those in
+     * Spark's folder for temporary files.
      */
     private static final int INGEST_LIMIT_KB = 16;
     /**
@@ -74,7 +75,7 @@ class TestMonthlyBatchOnAFullDisk
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();
         Map<String, String> reported = digests(lake, out);
 
-        // the next month's ingest runs out of room while it shuffles the parsed exports
+        // the next month's ingest runs out of room while it shuffles the rows to merge with the lake's September
         Path exports = nextMonthExports(folder);
         Path sparkFolder = folder.resolve("spark-local");
         List<String> ingest = List.of(
