@@ -50,7 +50,7 @@ final class FileParser
     private final String encoding;
     private final CollectionAccumulator<FileSummary> summaries;
     private final String rejectsFolder;
-    private final boolean keepFirstCopies;
+    private final Deduplication deduplication;
 
     /**
      * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
@@ -69,10 +69,7 @@ final class FileParser
         this.encoding = encoding.map(Charset::name).orElse("");
         this.summaries = requireNonNull(summaries, "summaries is null");
         this.rejectsFolder = requireNonNull(rejectsFolder, "rejectsFolder is null");
-        this.keepFirstCopies = switch (requireNonNull(deduplication, "deduplication is null")) {
-            case IN_TASK -> true;
-            case AFTER_PARSE -> false;
-        };
+        this.deduplication = requireNonNull(deduplication, "deduplication is null");
     }
 
     /** Where the copies of a sign-in that several files (or lines) hold are brought down to one. */
@@ -90,7 +87,10 @@ final class FileParser
         Configuration configuration = new Configuration(false);
         hadoopSettings.forEach(configuration::set);
         Optional<Charset> charset = encoding.isEmpty() ? Optional.empty() : Optional.of(Charset.forName(encoding));
-        Optional<SeenSignIns> seen = keepFirstCopies ? Optional.of(new SeenSignIns()) : Optional.empty();
+        Optional<SeenSignIns> seen = switch (deduplication) {
+            case IN_TASK -> Optional.of(new SeenSignIns());
+            case AFTER_PARSE -> Optional.empty();
+        };
         return new Iterator<>()
         {
             private Iterator<Row> current = java.util.Collections.emptyIterator();
