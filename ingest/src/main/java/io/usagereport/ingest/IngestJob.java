@@ -12,6 +12,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -40,8 +43,9 @@ import static org.apache.spark.sql.functions.row_number;
  * {@code rejects} and {@code _manifests} ({@link ManifestSchema}).
  *
  * <p>Files are independent, so they are spread over the executors and parsed there ({@link FileParser}). Each row
- * goes to the {@code tenant_id=…/month=…} partition of its own UTC time. A partition the run touches is rewritten
- * whole: its earlier rows, less those that came from files this run reads again, merged with the new rows. The same
+ * goes to the {@code tenant_id=…/month=…} partition of its own UTC time. A partition that a file the run reads again
+ * fed before is rewritten whole: its earlier rows, less those that came from that file, merged with the new rows.
+ * Any other partition the lake holds keeps its files and gains one with the run's sign-ins it does not have. The same
  * sign-in is kept once per tenant: rows are keyed on {@code (tenant_id, sign_in_id)}, the request id that every
  * export format carries for a sign-in, and the copy already in the lake (else the one from the first file name and
  * line) wins. Everything is staged first and published with {@link LakePublisher}, so a crash never leaves a
@@ -61,6 +65,13 @@ public final class IngestJob
     // the run's staging folders besides the tables: the parse tasks' rejects, and partitions merged with the lake's
     private static final String REJECTED = "rejected";
     private static final String MERGED = "merged";
+    private static final String KEPT = "kept";
+    // a sign-in's key in the lake; its copies share their time, hence their month
+    private static final String[] SIGN_IN_KEY = {SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID};
+    // The most sign-ins of a run that the lake has already which are sent to every task to leave them out of the run's
+    // rows; more are left out after a shuffle. Each takes about 120 bytes in Spark's broadcast table: 60 MB at most,
+    // built on the driver. A month's exports usually share a few per cent of their sign-ins with the month before.
+    static final long MAX_KNOWN_SIGN_INS_TO_BROADCAST = 500_000;
     private static final int TASKS_PER_CORE = 16;
     // Sign-ins per task of the dedup-and-write stage, whose sort must fit a task's share of execution memory: a
     // 10 M month under a 2 GB heap spilled 5.5 GB in 8 tasks of 1.5 M rows, and nothing in 40 tasks of 300,000.
@@ -88,6 +99,7 @@ public final class IngestJob
     private Optional<String> runId = Optional.empty();
     private Clock clock = Clock.systemUTC();
     private Optional<FileParser.Deduplication> deduplication = Optional.empty();
+    private long maxKnownSignInsToBroadcast = MAX_KNOWN_SIGN_INS_TO_BROADCAST;
     private String stepName;
     private long stepStarted;
 
@@ -131,6 +143,16 @@ public final class IngestJob
     IngestJob deduplication(FileParser.Deduplication deduplication)
     {
         this.deduplication = Optional.of(requireNonNull(deduplication, "deduplication is null"));
+        return this;
+    }
+
+    /**
+     * At most how many of the run's sign-ins that the lake has already are sent to every task to leave them out of the
+     * run's rows; by default {@link #MAX_KNOWN_SIGN_INS_TO_BROADCAST}.
+     */
+    IngestJob maxKnownSignInsToBroadcast(long signIns)
+    {
+        this.maxKnownSignInsToBroadcast = signIns;
         return this;
     }
 
@@ -239,64 +261,139 @@ public final class IngestJob
         describe("ingest: find the partitions to rewrite");
         Dataset<Row> runFiles = spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
                 .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE);
+        Set<String> fedBefore = new HashSet<>();
         if (publisher.exists(LakeLayout.MANIFESTS)) {
             Dataset<Row> manifests = spark.read().schema(ManifestSchema.MANIFEST).parquet(lake.manifests());
             for (Row row : manifests.where(col(SignInSchema.MONTH).isNotNull())
                     .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
                     .select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
-                touched.add(SignInSchema.partition(row.getString(0), row.getString(1)));
+                fedBefore.add(SignInSchema.partition(row.getString(0), row.getString(1)));
             }
         }
+        touched.addAll(fedBefore);
 
-        // 4. the partitions the lake has already: their rows, less those from the files read again, merged with the
-        //    run's, keeping one row per sign-in again; the merged partitions replace the run's own in staging
+        // 4. the partitions the lake has already. One that a file read again fed before is rewritten: its rows, less
+        //    those from the files read again, merged with the run's, one row per sign-in again. Any other keeps its
+        //    files and gains the run's sign-ins it does not have yet. Either way the result replaces the run's own
+        //    rows in staging
         Map<String, Long> writtenPerFileMonth = new HashMap<>(written.value());
         List<String> existing = touched.stream()
                 .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
                 .toList();
-        if (!existing.isEmpty()) {
-            describe("ingest: merge with " + existing.size() + " partitions of the lake");
-            Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
-            Dataset<Row> lakeRows = spark.read()
-                    .schema(SignInSchema.TABLE)
-                    .option("basePath", lake.signins())
-                    .parquet(existing.stream().map(partition -> lake.signins() + "/" + partition).toArray(String[]::new));
-            long rows = lakeRows.count();
-            Dataset<Row> all = lakeRows
-                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
-                    .select(tableColumns)
-                    .withColumn(PRIORITY, lit(0));
-            List<String> staged = new ArrayList<>();
-            for (String partition : existing) {
-                if (publisher.staged(run, LakeLayout.SIGNINS + "/" + partition)) {
-                    staged.add(staging + "/" + LakeLayout.SIGNINS + "/" + partition);
+        List<String> extended = existing.stream().filter(partition -> !fedBefore.contains(partition)).toList();
+        List<String> merged = new ArrayList<>(existing.stream().filter(fedBefore::contains).toList());
+        if (!extended.isEmpty()) {
+            describe("ingest: find the sign-ins that " + extended.size() + " partitions of the lake have already");
+            // the lake's copy of a sign-in wins: only the ids are read, the lake's and the run's
+            Dataset<Row> known = stagedSignIns(run, staging, publisher, extended)
+                    .select(columns(SIGN_IN_KEY))
+                    .join(lakeSignIns(extended).select(columns(SIGN_IN_KEY)), SIGN_IN_KEY, "left_semi")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Map<String, Long> knownPerPartition = new TreeMap<>();
+                for (Row row : known.groupBy(SignInSchema.TENANT_ID, SignInSchema.MONTH).count().collectAsList()) {
+                    knownPerPartition.put(SignInSchema.partition(row.getString(0), row.getString(1)), row.getLong(2));
+                }
+                long knownSignIns = knownPerPartition.values().stream().mapToLong(Long::longValue).sum();
+                List<String> overlapping = List.copyOf(knownPerPartition.keySet());
+                if (knownSignIns > maxKnownSignInsToBroadcast) {
+                    merged.addAll(overlapping);
+                }
+                else if (!overlapping.isEmpty()) {
+                    // a partition whose staged rows the lake has none of is published as it is staged
+                    describe("ingest: leave " + knownSignIns + " sign-ins the lake has out of " + overlapping.size() + " partitions");
+                    WrittenRows kept = new WrittenRows();
+                    spark.sparkContext().register(kept, "sign-ins kept by " + run);
+                    // every task gets the known ids: the staged rows are filtered where they are read, not shuffled
+                    write(stagedSignIns(run, staging, publisher, overlapping)
+                                    .join(broadcast(known), SIGN_IN_KEY, "left_anti")
+                                    .withColumn(PRIORITY, lit(WrittenRows.FRESH)),
+                            kept, staging + "/" + KEPT);
+                    replaceCounts(writtenPerFileMonth, overlapping, kept.value());
+                    for (String partition : overlapping) {
+                        publisher.restage(run, KEPT + "/" + partition, LakeLayout.SIGNINS + "/" + partition);
+                    }
                 }
             }
-            if (!staged.isEmpty()) {
-                all = all.unionByName(spark.read()
-                        .schema(SignInSchema.TABLE)
-                        .option("basePath", staging + "/" + LakeLayout.SIGNINS)
-                        .parquet(staged.toArray(new String[0]))
-                        .select(tableColumns)
-                        .withColumn(PRIORITY, lit(WrittenRows.FRESH)));
+            finally {
+                known.unpersist();
             }
-            Set<String> merged = Set.copyOf(existing);
+        }
+        if (!merged.isEmpty()) {
+            describe("ingest: merge with " + merged.size() + " partitions of the lake");
+            Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
+            List<String> rewritten = merged.stream().filter(fedBefore::contains).toList();
+            List<String> added = merged.stream().filter(partition -> !fedBefore.contains(partition)).toList();
+            long rows = 0;
+            Dataset<Row> all = null;
+            if (!rewritten.isEmpty()) {
+                Dataset<Row> lakeRows = lakeSignIns(rewritten);
+                rows += lakeRows.count();
+                all = lakeRows
+                        .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
+                        .select(tableColumns)
+                        .withColumn(PRIORITY, lit(0))
+                        .unionByName(stagedSignIns(run, staging, publisher, rewritten).withColumn(PRIORITY, lit(WrittenRows.FRESH)));
+            }
+            if (!added.isEmpty()) {
+                Dataset<Row> additions = stagedSignIns(run, staging, publisher, added)
+                        .join(lakeSignIns(added).select(columns(SIGN_IN_KEY)), SIGN_IN_KEY, "left_anti")
+                        .select(tableColumns)
+                        .withColumn(PRIORITY, lit(WrittenRows.FRESH));
+                all = all == null ? additions : all.unionByName(additions);
+            }
+            Set<String> mergedSet = Set.copyOf(merged);
             for (Map.Entry<String, Long> entry : writtenPerFileMonth.entrySet()) {
-                if (merged.contains(WrittenRows.partition(entry.getKey()))) {
+                if (mergedSet.contains(WrittenRows.partition(entry.getKey()))) {
                     rows += entry.getValue();
                 }
             }
             WrittenRows mergedRows = new WrittenRows();
             spark.sparkContext().register(mergedRows, "sign-ins merged by " + run);
             writeOnePerSignIn(all, writeTasks(rows, shufflePartitions), mergedRows, staging + "/" + MERGED);
-            writtenPerFileMonth.keySet().removeIf(key -> merged.contains(WrittenRows.partition(key)));
-            writtenPerFileMonth.putAll(mergedRows.value());
-            for (String partition : existing) {
+            replaceCounts(writtenPerFileMonth, merged, mergedRows.value());
+            for (String partition : merged) {
                 publisher.restage(run, MERGED + "/" + partition, LakeLayout.SIGNINS + "/" + partition);
             }
         }
 
-        return finish(run, staging, publisher, touched, byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
+        return finish(run, staging, publisher, touched, Set.copyOf(extended), byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
+    }
+
+    /** Replaces the counts of what the run wrote to some partitions ({@code tenant_id=…/month=…}) with those of their rewrite. */
+    private static void replaceCounts(Map<String, Long> writtenPerFileMonth, List<String> partitions, Map<String, Long> rewrite)
+    {
+        Set<String> rewritten = Set.copyOf(partitions);
+        writtenPerFileMonth.keySet().removeIf(key -> rewritten.contains(WrittenRows.partition(key)));
+        writtenPerFileMonth.putAll(rewrite);
+    }
+
+    /** The rows of some of the lake's {@code signins} partitions ({@code tenant_id=…/month=…}). */
+    private Dataset<Row> lakeSignIns(List<String> partitions)
+    {
+        return spark.read()
+                .schema(SignInSchema.TABLE)
+                .option("basePath", lake.signins())
+                .parquet(partitions.stream().map(partition -> lake.signins() + "/" + partition).toArray(String[]::new));
+    }
+
+    /** The rows the run staged in some {@code signins} partitions, the table's columns in order; none for those it did not stage. */
+    private Dataset<Row> stagedSignIns(String run, String staging, LakePublisher publisher, List<String> partitions)
+    {
+        List<String> staged = new ArrayList<>();
+        for (String partition : partitions) {
+            if (publisher.staged(run, LakeLayout.SIGNINS + "/" + partition)) {
+                staged.add(staging + "/" + LakeLayout.SIGNINS + "/" + partition);
+            }
+        }
+        if (staged.isEmpty()) {
+            return spark.createDataFrame(List.of(), SignInSchema.TABLE);
+        }
+        return spark.read()
+                .schema(SignInSchema.TABLE)
+                .option("basePath", staging + "/" + LakeLayout.SIGNINS)
+                .parquet(staged.toArray(new String[0]))
+                .select(columns(SignInSchema.TABLE.fieldNames()));
     }
 
     /**
@@ -377,6 +474,7 @@ public final class IngestJob
             String staging,
             LakePublisher publisher,
             TreeSet<String> touched,
+            Set<String> extended,
             Map<String, FileSummary> byFile,
             Map<String, Long> writtenPerFileMonth,
             Map<String, Long> unknownClientApps,
@@ -443,15 +541,20 @@ public final class IngestJob
                 .partitionBy(SignInSchema.TENANT_ID, ParsedSchema.SOURCE_KEY)
                 .parquet(staging + "/" + LakeLayout.MANIFESTS);
 
-        // publish: staged partitions replace theirs; touched partitions left empty and stale rejects go
+        // publish: staged partitions replace theirs, or add their files to those the lake keeps; touched partitions
+        // left empty and stale rejects go
         List<String> publish = new ArrayList<>();
-        publish.addAll(publisher.stagedPartitions(run, LakeLayout.SIGNINS, 2));
+        List<String> extend = new ArrayList<>();
+        for (String path : publisher.stagedPartitions(run, LakeLayout.SIGNINS, 2)) {
+            (extended.contains(path.substring(LakeLayout.SIGNINS.length() + 1)) ? extend : publish).add(path);
+        }
         publish.addAll(publisher.stagedPartitions(run, LakeLayout.REJECTS, 2));
         publish.addAll(publisher.stagedPartitions(run, LakeLayout.MANIFESTS, 2));
         List<String> delete = new ArrayList<>();
         for (String partition : touched) {
             String path = LakeLayout.SIGNINS + "/" + partition;
-            if (!publish.contains(path) && publisher.exists(path)) {
+            // an extended partition that gained nothing stays as it is
+            if (!publish.contains(path) && !extended.contains(partition) && publisher.exists(path)) {
                 delete.add(path);
             }
         }
@@ -461,7 +564,7 @@ public final class IngestJob
             }
         }
         describe("ingest: publish");
-        publisher.commit(run, publish, delete);
+        publisher.commit(run, publish, extend, delete);
         describe(null);
         return new IngestResult(run, results, List.copyOf(touched), unknownClientApps, missingClientApps);
     }

@@ -23,9 +23,11 @@ import static java.util.Objects.requireNonNull;
  * or the new content of a partition, never a mix, and a crash at any point is repaired by the next job.
  *
  * <p>A run stages its partitions under {@code LAKE/_staging/<run>/}, then writes a journal ({@code _COMMIT}) that
- * lists each partition to publish or delete; from then on the run counts as committed. Publishing moves the old
- * partition folder to {@code LAKE/_trash/<run>/} and the staged one into its place (each a directory rename), then
- * removes the trash and the staging folder. {@link #recover()} finishes every committed run and deletes every
+ * lists each partition to publish, extend or delete; from then on the run counts as committed. Publishing moves the
+ * old partition folder to {@code LAKE/_trash/<run>/} and the staged one into its place (each a directory rename);
+ * extending moves the staged folder's files into the partition's folder, beside its files (a file rename each: a
+ * partition extended by one file, as ingest's usually are, goes from its old content to its new at once; one extended
+ * by several gains them one by one). Then the trash and the staging folder are removed. {@link #recover()} finishes every committed run and deletes every
  * uncommitted one, so it is safe to call at the start of each job. Directory renames are atomic on local file
  * systems and HDFS; on object stores ({@code s3a:}) they are copies, and the guarantee is weaker.
  *
@@ -37,6 +39,10 @@ public final class LakePublisher
     private static final String STAGING = "_staging";
     private static final String TRASH = "_trash";
     private static final String JOURNAL = "_COMMIT";
+    // the journal's lines: an action, then a partition relative to the lake
+    private static final String PUBLISH = "P ";
+    private static final String EXTEND = "A ";
+    private static final String DELETE = "D ";
 
     private final FileSystem fileSystem;
     private final Path root;
@@ -151,6 +157,21 @@ public final class LakePublisher
      */
     public void commit(String runId, List<String> publish, List<String> delete)
     {
+        commit(runId, publish, List.of(), delete);
+    }
+
+    /**
+     * Commits a run: writes its journal, then moves each staged partition into place, the files of each extending one
+     * into the lake's partition beside its own, and removes each deleted one.
+     *
+     * @param publish partitions staged under the run's folder, relative to it and to the lake alike, that replace the
+     *         lake's
+     * @param extend partitions staged likewise whose files are added to the lake's (file names must differ from the
+     *         lake's, as Spark's do)
+     * @param delete partitions to remove from the lake
+     */
+    public void commit(String runId, List<String> publish, List<String> extend, List<String> delete)
+    {
         Path staging = new Path(staging(runId));
         Path journal = new Path(staging, JOURNAL);
         Path pending = new Path(staging, JOURNAL + ".pending");
@@ -158,8 +179,9 @@ public final class LakePublisher
             fileSystem.mkdirs(staging);
             try (FSDataOutputStream out = fileSystem.create(pending, true)) {
                 StringBuilder text = new StringBuilder();
-                publish.forEach(partition -> text.append("P ").append(partition).append('\n'));
-                delete.forEach(partition -> text.append("D ").append(partition).append('\n'));
+                publish.forEach(partition -> text.append(PUBLISH).append(partition).append('\n'));
+                extend.forEach(partition -> text.append(EXTEND).append(partition).append('\n'));
+                delete.forEach(partition -> text.append(DELETE).append(partition).append('\n'));
                 out.write(text.toString().getBytes(StandardCharsets.UTF_8));
                 out.hsync();
             }
@@ -248,7 +270,17 @@ public final class LakePublisher
                 Path target = new Path(root, relative);
                 Path staged = new Path(staging, relative);
                 Path old = new Path(trash, relative);
-                boolean isPublish = line.startsWith("P ");
+                boolean isPublish = line.startsWith(PUBLISH);
+                if (line.startsWith(EXTEND)) {
+                    // files already moved before a crash are no longer staged
+                    if (fileSystem.exists(staged)) {
+                        fileSystem.mkdirs(target);
+                        for (FileStatus file : fileSystem.listStatus(staged)) {
+                            rename(file.getPath(), new Path(target, file.getPath().getName()));
+                        }
+                    }
+                    continue;
+                }
                 if (isPublish && !fileSystem.exists(staged)) {
                     continue; // published before a crash
                 }

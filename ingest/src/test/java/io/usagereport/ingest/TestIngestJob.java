@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -273,6 +274,114 @@ class TestIngestJob
         assertThat(Path.of(lake.signins(), "tenant_id=" + TENANT, "month=2022-10")).doesNotExist();
     }
 
+    /** The known sign-ins either sent to every task (the limit is above one) or left out after a shuffle (zero). */
+    @ParameterizedTest
+    @ValueSource(longs = {0, IngestJob.MAX_KNOWN_SIGN_INS_TO_BROADCAST})
+    void aMonthFedByAnotherFileKeepsItsFilesAndGainsOneWithTheNewSignInsOnly(long maxKnownSignInsToBroadcast)
+            throws IOException
+    {
+        Path september = septemberFromA();
+        Map<String, String> before = parquetFiles(september);
+
+        // b.jsonl: s2 again (a duplicate), s4 new, one reject
+        IngestResult later = IngestJob.forLake(spark, lake)
+                .inputs(discover(List.of(input.resolve(TENANT).resolve("b.jsonl").toString())))
+                .maxKnownSignInsToBroadcast(maxKnownSignInsToBroadcast)
+                .run();
+
+        Map<String, String> after = parquetFiles(september);
+        assertThat(before).hasSize(1);
+        assertThat(after).hasSize(2).containsAllEntriesOf(before);
+        String added = after.keySet().stream().filter(name -> !before.containsKey(name)).findFirst().orElseThrow();
+        assertThat(spark.read().schema(SignInSchema.TABLE).parquet(september.resolve(added).toString())
+                .select(SignInSchema.SIGN_IN_ID).collectAsList())
+                .extracting(row -> row.getString(0))
+                .containsExactly("s4");
+        assertThat(later.files()).extracting(file -> List.of(file.rowsRead(), file.rowsWritten(), file.duplicates(), file.rejected()))
+                .containsExactly(List.of(3L, 1L, 1L, 1L));
+        assertThat(later.partitions()).containsExactly("tenant_id=" + TENANT + "/month=2022-09");
+    }
+
+    @Test
+    void aMonthFedByAFileOfNewSignInsOnlyGainsTheFileTheRunStaged()
+            throws IOException
+    {
+        Path september = septemberFromA();
+        Map<String, String> before = parquetFiles(september);
+        Path fresh = Files.writeString(input.resolve(TENANT).resolve("d.jsonl"), String.join("\n",
+                graph("s8", "2022-09-20T10:00:00Z", "erin@contoso.com", "IMAP4", 0),
+                graph("s9", "2022-09-21T10:00:00Z", "erin@contoso.com", "IMAP4", 0)) + "\n", StandardCharsets.UTF_8);
+
+        IngestResult later = ingest(List.of(fresh.toString()));
+
+        assertThat(List.of(later.rowsRead(), later.rowsWritten(), later.duplicates(), later.rejected())).containsExactly(2L, 2L, 0L, 0L);
+        Map<String, String> after = parquetFiles(september);
+        assertThat(after).hasSize(2).containsAllEntriesOf(before);
+        assertThat(signIns()).containsExactly(
+                "2022-09|s1|alice@contoso.com|IMAP|true|a.jsonl:1",
+                "2022-09|s2|bob@contoso.com|POP|false|a.jsonl:2",
+                "2022-09|s8|erin@contoso.com|IMAP|true|d.jsonl:1",
+                "2022-09|s9|erin@contoso.com|IMAP|true|d.jsonl:2",
+                "2022-10|s3|alice@contoso.com|EAS|true|a.jsonl:3");
+    }
+
+    @Test
+    void aFileOfSignInsTheLakeHasAlreadyLeavesTheirMonthAsItIs()
+            throws IOException
+    {
+        Path september = septemberFromA();
+        Map<String, String> before = parquetFiles(september);
+        List<String> rows = signIns();
+        Path copies = Files.writeString(input.resolve(TENANT).resolve("c.jsonl"), String.join("\n",
+                graph("s2", "2022-09-02T11:00:00Z", "bob@contoso.com", "POP3", 50126),
+                graph("s1", "2022-09-01T10:00:00Z", "alice@contoso.com", "IMAP4", 0)) + "\n", StandardCharsets.UTF_8);
+
+        IngestResult later = ingest(List.of(copies.toString()));
+
+        assertThat(List.of(later.rowsRead(), later.rowsWritten(), later.duplicates(), later.rejected())).containsExactly(2L, 0L, 2L, 0L);
+        assertThat(parquetFiles(september)).isEqualTo(before);
+        assertThat(signIns()).isEqualTo(rows);
+    }
+
+    @Test
+    void oneRunRewritesTheMonthsOfAFileReadAgainAndExtendsTheOthers()
+            throws IOException
+    {
+        String other = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        Path otherTenant = Files.createDirectories(input.resolve(other));
+        Path a = input.resolve(TENANT).resolve("a.jsonl");
+        Path first = Files.writeString(otherTenant.resolve("first.jsonl"),
+                graph("o1", "2022-09-03T09:00:00Z", "frank@fabrikam.com", "IMAP4", 0) + "\n", StandardCharsets.UTF_8);
+        ingestTenants(List.of(a.toString(), first.toString()));
+        Path otherSeptember = Path.of(lake.signins(), "tenant_id=" + other, "month=2022-09");
+        Map<String, String> before = parquetFiles(otherSeptember);
+        // a.jsonl again without s2; the other tenant's next file repeats o1 and adds o2
+        Files.writeString(a, String.join("\n",
+                graph("s1", "2022-09-01T10:00:00Z", "alice@contoso.com", "IMAP4", 0),
+                graph("s3", "2022-09-30T23:30:00-05:00", "Alice@Contoso.com", "Exchange ActiveSync", 0)) + "\n", StandardCharsets.UTF_8);
+        Path second = Files.writeString(otherTenant.resolve("second.jsonl"), String.join("\n",
+                graph("o1", "2022-09-03T09:00:00Z", "frank@fabrikam.com", "IMAP4", 0),
+                graph("o2", "2022-09-04T09:00:00Z", "grace@fabrikam.com", "POP3", 0)) + "\n", StandardCharsets.UTF_8);
+
+        IngestResult later = ingestTenants(List.of(a.toString(), second.toString()));
+
+        assertThat(later.files()).extracting(file -> List.of(Path.of(file.sourceFile()).getFileName().toString(),
+                        file.rowsRead(), file.rowsWritten(), file.duplicates(), file.rejected()))
+                .containsExactlyInAnyOrder(List.of("a.jsonl", 2L, 2L, 0L, 0L), List.of("second.jsonl", 2L, 1L, 1L, 0L));
+        assertThat(spark.read().schema(SignInSchema.TABLE).parquet(lake.signins())
+                .orderBy(SignInSchema.TENANT_ID, SignInSchema.MONTH, SignInSchema.SIGN_IN_ID)
+                .collectAsList().stream()
+                .map(row -> String.join("|", row.<String>getAs(SignInSchema.TENANT_ID).substring(0, 4), row.<String>getAs(SignInSchema.MONTH),
+                        row.<String>getAs(SignInSchema.SIGN_IN_ID), Path.of(row.<String>getAs(SignInSchema.SOURCE_FILE)).getFileName().toString()))
+                .toList())
+                .containsExactly(
+                        "0f4a|2022-09|s1|a.jsonl",
+                        "0f4a|2022-10|s3|a.jsonl",
+                        "7c9e|2022-09|o1|first.jsonl",
+                        "7c9e|2022-09|o2|second.jsonl");
+        assertThat(parquetFiles(otherSeptember)).hasSize(2).containsAllEntriesOf(before);
+    }
+
     @Test
     void aFileWhoseRejectsCannotBeWrittenFailsItsTaskInsteadOfLosingThem()
             throws IOException
@@ -320,6 +429,34 @@ class TestIngestJob
     private IngestResult ingest(List<String> paths, FileParser.Deduplication deduplication)
     {
         return IngestJob.forLake(spark, lake).inputs(discover(paths)).deduplication(deduplication).run();
+    }
+
+    /** Ingests files of several tenants, each found by its folder's name. */
+    private IngestResult ingestTenants(List<String> paths)
+    {
+        return IngestJob.forLake(spark, lake)
+                .inputs(InputDiscovery.discover(spark.sparkContext().hadoopConfiguration(), paths, Optional.empty()).files())
+                .run();
+    }
+
+    /** Ingests a.jsonl alone into the empty lake; its September partition's folder. */
+    private Path septemberFromA()
+    {
+        ingest(List.of(input.resolve(TENANT).resolve("a.jsonl").toString()));
+        return Path.of(lake.signins(), "tenant_id=" + TENANT, "month=2022-09");
+    }
+
+    /** A partition folder's Parquet files: each name with a digest of its bytes. */
+    private static Map<String, String> parquetFiles(Path folder)
+            throws IOException
+    {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> paths = Files.list(folder)) {
+            for (Path file : paths.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
+                files.put(file.getFileName().toString(), Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(file))));
+            }
+        }
+        return files;
     }
 
     private List<InputFile> discover(List<String> paths)

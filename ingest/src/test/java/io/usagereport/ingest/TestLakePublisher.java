@@ -57,6 +57,46 @@ class TestLakePublisher
     }
 
     @Test
+    void commitAddsTheFilesOfAnExtendedPartitionBesideThoseTheLakeHas()
+            throws IOException
+    {
+        write(lake.resolve("signins/tenant_id=a/month=2022-08/part-1.parquet"), "august");
+        write(lake.resolve("signins/tenant_id=b/month=2022-08/part-1.parquet"), "b");
+        LakePublisher publisher = new LakePublisher(new Configuration(), lake.toString());
+        Path staging = Path.of(publisher.staging("run1").replace("file:", ""));
+        write(staging.resolve("signins/tenant_id=a/month=2022-08/part-2.parquet"), "more of august");
+        write(staging.resolve("signins/tenant_id=a/month=2022-09/part-2.parquet"), "september");
+
+        publisher.commit("run1", List.of("signins/tenant_id=a/month=2022-09"), List.of("signins/tenant_id=a/month=2022-08"), List.of());
+
+        assertThat(files()).containsExactly(
+                "signins/tenant_id=a/month=2022-08/part-1.parquet",
+                "signins/tenant_id=a/month=2022-08/part-2.parquet",
+                "signins/tenant_id=a/month=2022-09/part-2.parquet",
+                "signins/tenant_id=b/month=2022-08/part-1.parquet");
+        assertThat(Files.readString(lake.resolve("signins/tenant_id=a/month=2022-08/part-1.parquet"))).isEqualTo("august");
+        assertThat(Files.readString(lake.resolve("signins/tenant_id=a/month=2022-08/part-2.parquet"))).isEqualTo("more of august");
+    }
+
+    @Test
+    void recoverFinishesAnExtensionInterruptedBetweenItsFiles()
+            throws IOException
+    {
+        // the state a crash leaves after one of the two staged files moved in
+        write(lake.resolve("signins/tenant_id=a/month=2022-08/part-1.parquet"), "august");
+        write(lake.resolve("signins/tenant_id=a/month=2022-08/part-2.parquet"), "moved");
+        write(lake.resolve("_staging/run2/signins/tenant_id=a/month=2022-08/part-3.parquet"), "not yet");
+        write(lake.resolve("_staging/run2/_COMMIT"), "A signins/tenant_id=a/month=2022-08\n");
+
+        new LakePublisher(new Configuration(), lake.toString()).recover();
+
+        assertThat(files()).containsExactly(
+                "signins/tenant_id=a/month=2022-08/part-1.parquet",
+                "signins/tenant_id=a/month=2022-08/part-2.parquet",
+                "signins/tenant_id=a/month=2022-08/part-3.parquet");
+    }
+
+    @Test
     void recoverRemovesAnUncommittedRunAndLeavesThePublishedDataAlone()
             throws IOException
     {

@@ -31,11 +31,12 @@ class TestMonthlyBatchOnAFullDisk
 {
     private static final String NEXT_MONTH = "2022-10";
     /**
-     * Lets Spark start and write its first small files, not a month of sign-ins: the next month's exports stage files
-     * of 10 KB at most, and ingest fails as it merges their September rows with the lake's, shuffling those in
-     * Spark's folder for temporary files.
+     * Lets Spark start and write its first small files, not a month of sign-ins: ingest fails as it stages the next
+     * month's sign-ins in the lake (files of up to 10 KB). With 16 KB it would now succeed: the lake's September
+     * partitions shared no sign-ins with the run, so they gained the staged files as they were and nothing was
+     * shuffled or written again.
      */
-    private static final int INGEST_LIMIT_KB = 16;
+    private static final int INGEST_LIMIT_KB = 8;
     /**
      * Lets the report stage read the marts and write the first tenant's files (11 KB at most), not the second tenant's
      * charts (SVG, 13 to 18 KB).
@@ -75,7 +76,7 @@ class TestMonthlyBatchOnAFullDisk
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();
         Map<String, String> reported = digests(lake, out);
 
-        // the next month's ingest runs out of room while it shuffles the rows to merge with the lake's September
+        // the next month's ingest runs out of room while it stages the month's sign-ins
         Path exports = nextMonthExports(folder);
         Path sparkFolder = folder.resolve("spark-local");
         List<String> ingest = List.of(
@@ -84,7 +85,7 @@ class TestMonthlyBatchOnAFullDisk
         Path ingestLog = folder.resolve("ingest-full.log");
         assertThat(run(ingestLog, ingest, INGEST_LIMIT_KB, javaOptions)).as("exit status; output:%n%s", Batch.text(ingestLog)).isEqualTo(3);
         assertThat(messages(ingestLog)).containsExactly(
-                "usage-report: Cannot write temporary files in " + sparkFolder + ": File too large (the disk is full or a file size limit was reached)");
+                "usage-report: Cannot write the lake " + lake + ": File too large (the disk is full or a file size limit was reached)");
         assertNoStackTrace(ingestLog);
         assertThat(digests(lake, out)).as("the lake and reports after the failed ingest").isEqualTo(reported);
         assertThat(BatchOutputs.leftovers(lake, out)).isEmpty();
