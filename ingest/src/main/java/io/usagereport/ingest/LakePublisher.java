@@ -27,8 +27,8 @@ import static java.util.Objects.requireNonNull;
  * old partition folder to {@code LAKE/_trash/<run>/} and the staged one into its place (each a directory rename);
  * extending moves the staged folder's files into the partition's folder, beside its files (a file rename each: a
  * partition extended by one file, as ingest's usually are, goes from its old content to its new at once; one extended
- * by several gains them one by one). Then the trash and the staging folder are removed. {@link #recover()} finishes every committed run and deletes every
- * uncommitted one, so it is safe to call at the start of each job. Directory renames are atomic on local file
+ * by several gains them one by one). Then the trash and the staging folder are removed. {@link #recover()} finishes
+ * every committed run and deletes every uncommitted one, so it is safe to call at the start of each job. Directory renames are atomic on local file
  * systems and HDFS; on object stores ({@code s3a:}) they are copies, and the guarantee is weaker.
  *
  * <p>One job writes to a lake at a time.
@@ -147,17 +147,6 @@ public final class LakePublisher
                 collect(status.getPath(), child, depth - 1, partitions);
             }
         }
-    }
-
-    /**
-     * Commits a run: writes its journal, then moves each staged partition into place and removes each deleted one.
-     *
-     * @param publish partitions staged under the run's folder, relative to it and to the lake alike
-     * @param delete partitions to remove from the lake
-     */
-    public void commit(String runId, List<String> publish, List<String> delete)
-    {
-        commit(runId, publish, List.of(), delete);
     }
 
     /**

@@ -30,7 +30,7 @@ class TestLakePublisher
 
         assertThat(publisher.stagedPartitions("run1", "signins", 2))
                 .containsExactly("signins/tenant_id=a/month=2022-09", "signins/tenant_id=b/month=2022-09");
-        publisher.commit("run1", publisher.stagedPartitions("run1", "signins", 2), List.of("signins/tenant_id=a/month=2022-08"));
+        publisher.commit("run1", publisher.stagedPartitions("run1", "signins", 2), List.of(), List.of("signins/tenant_id=a/month=2022-08"));
 
         assertThat(files()).containsExactly(
                 "signins/tenant_id=a/month=2022-09/new.parquet",
