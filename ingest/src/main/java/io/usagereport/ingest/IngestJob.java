@@ -62,7 +62,8 @@ public final class IngestJob
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     private static final String PRIORITY = "priority";
     private static final String RANK = "rank";
-    // the run's staging folders besides the tables: the parse tasks' rejects, and partitions merged with the lake's
+    // the run's staging folders besides the tables: the parse tasks' rejects, partitions merged with the lake's, and
+    // partitions' run rows without the sign-ins the lake has
     private static final String REJECTED = "rejected";
     private static final String MERGED = "merged";
     private static final String KEPT = "kept";
@@ -281,7 +282,7 @@ public final class IngestJob
                 .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
                 .toList();
         List<String> extended = existing.stream().filter(partition -> !fedBefore.contains(partition)).toList();
-        List<String> merged = new ArrayList<>(existing.stream().filter(fedBefore::contains).toList());
+        List<String> rewritten = existing.stream().filter(fedBefore::contains).toList();
         if (!extended.isEmpty()) {
             describe("ingest: find the sign-ins that " + extended.size() + " partitions of the lake have already");
             // the lake's copy of a sign-in wins: only the ids are read, the lake's and the run's
@@ -295,20 +296,24 @@ public final class IngestJob
                     knownPerPartition.put(SignInSchema.partition(row.getString(0), row.getString(1)), row.getLong(2));
                 }
                 long knownSignIns = knownPerPartition.values().stream().mapToLong(Long::longValue).sum();
+                // a partition whose staged rows the lake has none of is published as it is staged
                 List<String> overlapping = List.copyOf(knownPerPartition.keySet());
-                if (knownSignIns > maxKnownSignInsToBroadcast) {
-                    merged.addAll(overlapping);
-                }
-                else if (!overlapping.isEmpty()) {
-                    // a partition whose staged rows the lake has none of is published as it is staged
+                if (!overlapping.isEmpty()) {
                     describe("ingest: leave " + knownSignIns + " sign-ins the lake has out of " + overlapping.size() + " partitions");
                     WrittenRows kept = new WrittenRows();
                     spark.sparkContext().register(kept, "sign-ins kept by " + run);
-                    // every task gets the known ids: the staged rows are filtered where they are read, not shuffled
-                    write(stagedSignIns(run, staging, publisher, overlapping)
-                                    .join(broadcast(known), SIGN_IN_KEY, "left_anti")
-                                    .withColumn(PRIORITY, lit(WrittenRows.FRESH)),
-                            kept, staging + "/" + KEPT);
+                    boolean sentToEveryTask = knownSignIns <= maxKnownSignInsToBroadcast;
+                    Dataset<Row> additions = stagedSignIns(run, staging, publisher, overlapping)
+                            .join(sentToEveryTask ? broadcast(known) : known, SIGN_IN_KEY, "left_anti")
+                            .withColumn(PRIORITY, lit(WrittenRows.FRESH));
+                    if (sentToEveryTask) {
+                        // the staged rows are filtered where they are read, not shuffled
+                        write(additions, kept, staging + "/" + KEPT);
+                    }
+                    else {
+                        // both sides shuffled; then one task per partition writes its file
+                        writeOnePerSignIn(additions, writeTasks(rowsIn(writtenPerFileMonth, overlapping), shufflePartitions), kept, staging + "/" + KEPT);
+                    }
                     replaceCounts(writtenPerFileMonth, overlapping, kept.value());
                     for (String partition : overlapping) {
                         publisher.restage(run, KEPT + "/" + partition, LakeLayout.SIGNINS + "/" + partition);
@@ -319,45 +324,39 @@ public final class IngestJob
                 known.unpersist();
             }
         }
-        if (!merged.isEmpty()) {
-            describe("ingest: merge with " + merged.size() + " partitions of the lake");
+        if (!rewritten.isEmpty()) {
+            describe("ingest: merge with " + rewritten.size() + " partitions of the lake");
             Column[] tableColumns = columns(SignInSchema.TABLE.fieldNames());
-            List<String> rewritten = merged.stream().filter(fedBefore::contains).toList();
-            List<String> added = merged.stream().filter(partition -> !fedBefore.contains(partition)).toList();
-            long rows = 0;
-            Dataset<Row> all = null;
-            if (!rewritten.isEmpty()) {
-                Dataset<Row> lakeRows = lakeSignIns(rewritten);
-                rows += lakeRows.count();
-                all = lakeRows
-                        .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
-                        .select(tableColumns)
-                        .withColumn(PRIORITY, lit(0))
-                        .unionByName(stagedSignIns(run, staging, publisher, rewritten).withColumn(PRIORITY, lit(WrittenRows.FRESH)));
-            }
-            if (!added.isEmpty()) {
-                Dataset<Row> additions = stagedSignIns(run, staging, publisher, added)
-                        .join(lakeSignIns(added).select(columns(SIGN_IN_KEY)), SIGN_IN_KEY, "left_anti")
-                        .select(tableColumns)
-                        .withColumn(PRIORITY, lit(WrittenRows.FRESH));
-                all = all == null ? additions : all.unionByName(additions);
-            }
-            Set<String> mergedSet = Set.copyOf(merged);
-            for (Map.Entry<String, Long> entry : writtenPerFileMonth.entrySet()) {
-                if (mergedSet.contains(WrittenRows.partition(entry.getKey()))) {
-                    rows += entry.getValue();
-                }
-            }
+            Dataset<Row> lakeRows = lakeSignIns(rewritten);
+            long rows = lakeRows.count() + rowsIn(writtenPerFileMonth, rewritten);
+            Dataset<Row> all = lakeRows
+                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_anti")
+                    .select(tableColumns)
+                    .withColumn(PRIORITY, lit(0))
+                    .unionByName(stagedSignIns(run, staging, publisher, rewritten).withColumn(PRIORITY, lit(WrittenRows.FRESH)));
             WrittenRows mergedRows = new WrittenRows();
             spark.sparkContext().register(mergedRows, "sign-ins merged by " + run);
             writeOnePerSignIn(all, writeTasks(rows, shufflePartitions), mergedRows, staging + "/" + MERGED);
-            replaceCounts(writtenPerFileMonth, merged, mergedRows.value());
-            for (String partition : merged) {
+            replaceCounts(writtenPerFileMonth, rewritten, mergedRows.value());
+            for (String partition : rewritten) {
                 publisher.restage(run, MERGED + "/" + partition, LakeLayout.SIGNINS + "/" + partition);
             }
         }
 
         return finish(run, staging, publisher, touched, Set.copyOf(extended), byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
+    }
+
+    /** The rows the run wrote to some partitions ({@code tenant_id=…/month=…}), by the counts so far. */
+    private static long rowsIn(Map<String, Long> writtenPerFileMonth, List<String> partitions)
+    {
+        Set<String> wanted = Set.copyOf(partitions);
+        long rows = 0;
+        for (Map.Entry<String, Long> entry : writtenPerFileMonth.entrySet()) {
+            if (wanted.contains(WrittenRows.partition(entry.getKey()))) {
+                rows += entry.getValue();
+            }
+        }
+        return rows;
     }
 
     /** Replaces the counts of what the run wrote to some partitions ({@code tenant_id=…/month=…}) with those of their rewrite. */

@@ -22,10 +22,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -450,10 +453,10 @@ class TestIngestJob
     private static Map<String, String> parquetFiles(Path folder)
             throws IOException
     {
-        Map<String, String> files = new java.util.TreeMap<>();
-        try (java.util.stream.Stream<Path> paths = Files.list(folder)) {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(folder)) {
             for (Path file : paths.filter(path -> path.getFileName().toString().endsWith(".parquet")).toList()) {
-                files.put(file.getFileName().toString(), Integer.toHexString(java.util.Arrays.hashCode(Files.readAllBytes(file))));
+                files.put(file.getFileName().toString(), Integer.toHexString(Arrays.hashCode(Files.readAllBytes(file))));
             }
         }
         return files;
