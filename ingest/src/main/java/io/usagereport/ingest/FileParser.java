@@ -12,6 +12,7 @@ import org.apache.spark.util.CollectionAccumulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,11 +22,13 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -51,6 +54,7 @@ final class FileParser
     private final CollectionAccumulator<FileSummary> summaries;
     private final String rejectsFolder;
     private final Deduplication deduplication;
+    private final LakeMonths lakeMonths;
 
     /**
      * @param hadoopSettings the driver's Hadoop configuration, so executors open {@code s3a:}/{@code abfss:} paths
@@ -61,15 +65,17 @@ final class FileParser
      * @param rejectsFolder where the files of rejects go
      * @param deduplication {@link Deduplication#IN_TASK} when each task holds all the files of its tenants, in the
      *         order of {@link FileBins#balanceByTenant}: the task then gives only the first row of each sign-in
+     * @param lakeMonths with {@link Deduplication#IN_TASK}, the months of the lake whose sign-ins a task leaves out too
      */
     FileParser(Map<String, String> hadoopSettings, Optional<Charset> encoding, CollectionAccumulator<FileSummary> summaries, String rejectsFolder,
-            Deduplication deduplication)
+            Deduplication deduplication, LakeMonths lakeMonths)
     {
         this.hadoopSettings = Map.copyOf(hadoopSettings);
         this.encoding = encoding.map(Charset::name).orElse("");
         this.summaries = requireNonNull(summaries, "summaries is null");
         this.rejectsFolder = requireNonNull(rejectsFolder, "rejectsFolder is null");
         this.deduplication = requireNonNull(deduplication, "deduplication is null");
+        this.lakeMonths = requireNonNull(lakeMonths, "lakeMonths is null");
     }
 
     /** Where the copies of a sign-in that several files (or lines) hold are brought down to one. */
@@ -81,14 +87,44 @@ final class FileParser
         AFTER_PARSE,
     }
 
+    /**
+     * The months of the lake whose sign-ins the parse tasks that deduplicate leave out: a task reads a month's ids
+     * ({@link LakeSignInIds}) the first time a row of the month comes for the tenant, as long as the tenant's ids read
+     * stay within {@code mostSignInsPerTenant}, and names each partition it read in {@code read}. The job leaves the
+     * lake's sign-ins out of any other month itself.
+     *
+     * @param signins the lake's {@code signins} folder
+     * @param monthsByTenant per tenant id, the months ({@code YYYY-MM}) to leave the lake's sign-ins out of
+     * @param mostSignInsPerTenant at most how many of the lake's sign-ins a task holds for one tenant (about 32 bytes each)
+     * @param read receives each partition ({@code tenant_id=…/month=…}) whose sign-ins a task left out
+     */
+    record LakeMonths(String signins, Map<String, Set<String>> monthsByTenant, long mostSignInsPerTenant, CollectionAccumulator<String> read)
+            implements Serializable
+    {
+        private static final long serialVersionUID = 1L;
+
+        LakeMonths
+        {
+            requireNonNull(signins, "signins is null");
+            monthsByTenant = Map.copyOf(monthsByTenant);
+            requireNonNull(read, "read is null");
+        }
+
+        /** No month: the lake's sign-ins are all left to the job. */
+        static LakeMonths none()
+        {
+            return new LakeMonths("", Map.of(), 0, new CollectionAccumulator<>());
+        }
+    }
+
     @Override
     public Iterator<Row> call(Iterator<Row> files)
     {
         Configuration configuration = new Configuration(false);
         hadoopSettings.forEach(configuration::set);
         Optional<Charset> charset = encoding.isEmpty() ? Optional.empty() : Optional.of(Charset.forName(encoding));
-        Optional<SeenSignIns> seen = switch (deduplication) {
-            case IN_TASK -> Optional.of(new SeenSignIns());
+        Optional<TenantSignIns> seen = switch (deduplication) {
+            case IN_TASK -> Optional.of(new TenantSignIns(configuration, lakeMonths));
             case AFTER_PARSE -> Optional.empty();
         };
         return new Iterator<>()
@@ -104,7 +140,8 @@ final class FileParser
                     if (!file.getString(1).equals(tenantId)) {
                         // the files come by tenant: the previous tenant's sign-ins cannot come again
                         tenantId = file.getString(1);
-                        seen.ifPresent(SeenSignIns::clear);
+                        String tenant = tenantId;
+                        seen.ifPresent(signIns -> signIns.startTenant(tenant));
                     }
                     // the previous file's reader has ended (its end marker is taken) before this one starts
                     current = new FileRows(configuration, charset, file, summaries, rejectsFolder, seen);
@@ -137,6 +174,56 @@ final class FileParser
         }
     }
 
+    /**
+     * The sign-ins a task that deduplicates has seen of the tenant it reads: those it gave, and the lake's in the
+     * months of {@link LakeMonths} that its rows fall in. Used by one reader thread at a time.
+     */
+    private static final class TenantSignIns
+    {
+        private final Configuration configuration;
+        private final LakeMonths lakeMonths;
+        private final SeenSignIns seen = new SeenSignIns();
+        private final Set<String> monthsMet = new HashSet<>();
+        private Set<String> lakeMonthsOfTenant = Set.of();
+        private String tenantId = "";
+        private long lakeSignIns;
+
+        TenantSignIns(Configuration configuration, LakeMonths lakeMonths)
+        {
+            this.configuration = configuration;
+            this.lakeMonths = lakeMonths;
+        }
+
+        /** Forgets every sign-in: the task goes on to another tenant, whose sign-ins cannot be the previous one's. */
+        void startTenant(String tenantId)
+        {
+            this.tenantId = tenantId;
+            seen.clear();
+            monthsMet.clear();
+            lakeMonthsOfTenant = lakeMonths.monthsByTenant().getOrDefault(tenantId, Set.of());
+            lakeSignIns = 0;
+        }
+
+        /**
+         * @return whether the sign-in is new: neither given before nor in the lake's month
+         * @throws LakeSignInIds.NotRead if the lake's sign-ins of the month cannot be read
+         */
+        boolean add(String month, String signInId)
+        {
+            if (monthsMet.add(month) && lakeMonthsOfTenant.contains(month)) {
+                String partition = SignInSchema.partition(tenantId, month);
+                LakeSignInIds ids = LakeSignInIds.open(configuration, new Path(lakeMonths.signins(), partition));
+                // past the budget, the job leaves this month's known sign-ins out after the parse
+                if (lakeSignIns + ids.rows() <= lakeMonths.mostSignInsPerTenant()) {
+                    ids.forEach(id -> seen.add(month, id));
+                    lakeSignIns += ids.rows();
+                    lakeMonths.read().add(partition);
+                }
+            }
+            return seen.add(month, signInId);
+        }
+    }
+
     /** The rows of one file, produced by a reader thread. */
     private static final class FileRows
             implements Iterator<Row>, SignInSink
@@ -149,7 +236,7 @@ final class FileParser
         private final CollectionAccumulator<FileSummary> summaries;
         private final FileSummary.Builder summary;
         private final RejectFile rejects;
-        private final Optional<SeenSignIns> seen;
+        private final Optional<TenantSignIns> seen;
         private List<Row> batch = new ArrayList<>(BATCH_ROWS);
         private Iterator<Row> taken = java.util.Collections.emptyIterator();
         private boolean finished;
@@ -158,7 +245,7 @@ final class FileParser
         private volatile Throwable failure;
 
         FileRows(Configuration configuration, Optional<Charset> encoding, Row file, CollectionAccumulator<FileSummary> summaries, String rejectsFolder,
-                Optional<SeenSignIns> seen)
+                Optional<TenantSignIns> seen)
         {
             String path = file.getString(0);
             this.tenantId = file.getString(1);
@@ -188,7 +275,8 @@ final class FileParser
                 rejects.abandon();
             }
             catch (RuntimeException | Error e) {
-                // the rejects could not be written, or a fault of ours: the task fails rather than lose rows
+                // the rejects could not be written, the lake could not be read, or a fault of ours: the task fails
+                // rather than lose rows or keep copies
                 rejects.abandon();
                 failure = e;
                 try {
@@ -213,7 +301,7 @@ final class FileParser
                     charset = result.charset().name();
                 }
             }
-            catch (CancellationSignal | RejectFile.NotWritten e) {
+            catch (CancellationSignal | RejectFile.NotWritten | LakeSignInIds.NotRead e) {
                 throw e;
             }
             catch (UsageReportException e) {

@@ -85,6 +85,10 @@ public final class IngestJob
     // The most sign-ins of one tenant a parse task keeps track of to deduplicate them itself: about 32 bytes each
     // (SeenSignIns), so at most 128 MB of a task's heap, and twice that while its table grows.
     static final long MAX_SIGN_INS_IN_TASK = 4_000_000;
+    // The most of the lake's sign-ins a parse task holds for one tenant to leave them out of the run's rows (about 32
+    // bytes each): 64 MB. Past that, a job leaves them out after the parse. A monthly run usually reads the month before
+    // whole (the exports start on its last day) and the part of its own month that the month before's exports reached.
+    static final long MAX_LAKE_SIGN_INS_IN_TASK = 2_000_000;
     // Columns with about one value per row: Parquet's writer would build a dictionary for each page only to throw it
     // away. Parquet's writer settings pass through Spark's writer options; "#column" limits one to a column.
     private static final String PARQUET_DICTIONARY = "parquet.enable.dictionary";
@@ -101,6 +105,7 @@ public final class IngestJob
     private Clock clock = Clock.systemUTC();
     private Optional<FileParser.Deduplication> deduplication = Optional.empty();
     private long maxKnownSignInsToBroadcast = MAX_KNOWN_SIGN_INS_TO_BROADCAST;
+    private long maxLakeSignInsInTask = MAX_LAKE_SIGN_INS_IN_TASK;
     private String stepName;
     private long stepStarted;
 
@@ -157,6 +162,16 @@ public final class IngestJob
         return this;
     }
 
+    /**
+     * At most how many of the lake's sign-ins a parse task that deduplicates holds for one tenant to leave them out of
+     * the run's rows; by default {@link #MAX_LAKE_SIGN_INS_IN_TASK}.
+     */
+    IngestJob maxLakeSignInsInTask(long signIns)
+    {
+        this.maxLakeSignInsInTask = signIns;
+        return this;
+    }
+
     /** The clock that names runs; by default the system's UTC clock. */
     public IngestJob clock(Clock clock)
     {
@@ -202,19 +217,48 @@ public final class IngestJob
         hadoop.forEach(entry -> hadoopSettings.put(entry.getKey(), entry.getValue()));
         int shufflePartitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
 
-        // 1. parse every file on the executors and write one row per sign-in straight to staging, each task writing
-        //    its files' rejects to files of their own. When grouping the files by tenant leaves the tasks about as
-        //    balanced as they are file by file, a task holds all the files of its tenants and keeps the first copy of
-        //    each sign-in itself; otherwise the parse tasks feed a shuffle that brings each sign-in's copies together
-        int parallelism = spark.sparkContext().defaultParallelism();
-        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
-        FileParser.Deduplication deduplication = this.deduplication.orElseGet(() -> deduplicationFor(inputs, parallelism));
-        describe("ingest: parse " + inputs.size() + " files and write their sign-ins"
-                + (deduplication == FileParser.Deduplication.IN_TASK ? "" : " (deduplicated after a shuffle)"));
+        // 1. the partitions that the run's files fed before, from the manifests: the run rewrites them
+        describe("ingest: find the partitions to rewrite");
         List<Row> fileRows = new ArrayList<>();
         for (InputFile input : inputs) {
             fileRows.add(fileRow(input));
         }
+        Dataset<Row> runFiles = spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
+                .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE);
+        // only the manifests of the run's files are read, if any: a month's new exports have none
+        List<String> runManifests = inputs.stream()
+                .map(input -> LakeLayout.MANIFESTS + "/" + SignInSchema.TENANT_ID + "=" + input.tenantId() + "/"
+                        + ManifestSchema.SOURCE_KEY + "=" + FileParser.sourceKey(input.tenantId(), input.sourceFile()))
+                .filter(publisher::exists)
+                .toList();
+        Set<String> fedBefore = new HashSet<>();
+        if (!runManifests.isEmpty()) {
+            Dataset<Row> manifests = spark.read()
+                    .schema(ManifestSchema.MANIFEST)
+                    .option("basePath", lake.manifests())
+                    .parquet(runManifests.stream().map(path -> lake.root() + "/" + path).toArray(String[]::new));
+            // by name too: two files' keys could be the same
+            for (Row row : manifests.where(col(SignInSchema.MONTH).isNotNull())
+                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
+                    .select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
+                fedBefore.add(SignInSchema.partition(row.getString(0), row.getString(1)));
+            }
+        }
+
+        // 2. parse every file on the executors and write one row per sign-in straight to staging, each task writing
+        //    its files' rejects to files of their own. When grouping the files by tenant leaves the tasks about as
+        //    balanced as they are file by file, a task holds all the files of its tenants and keeps the first copy of
+        //    each sign-in itself, leaving out those the lake has in the months the run extends; otherwise the parse
+        //    tasks feed a shuffle that brings each sign-in's copies together
+        int parallelism = spark.sparkContext().defaultParallelism();
+        long inputBytes = inputs.stream().mapToLong(InputFile::bytes).sum();
+        FileParser.Deduplication deduplication = this.deduplication.orElseGet(() -> deduplicationFor(inputs, parallelism));
+        CollectionAccumulator<String> lakeMonthsRead = spark.sparkContext().collectionAccumulator("lake partitions read by " + run);
+        FileParser.LakeMonths lakeMonths = new FileParser.LakeMonths(lake.signins(),
+                deduplication == FileParser.Deduplication.IN_TASK ? extendable(publisher, fedBefore) : Map.of(),
+                maxLakeSignInsInTask, lakeMonthsRead);
+        describe("ingest: parse " + inputs.size() + " files and write their sign-ins"
+                + (deduplication == FileParser.Deduplication.IN_TASK ? "" : " (deduplicated after a shuffle)"));
         // one task per file or tenant (up to a limit), the largest first, so no core waits for a task of several big ones
         List<List<Row>> tasks = new ArrayList<>();
         List<List<InputFile>> bins = switch (deduplication) {
@@ -232,14 +276,15 @@ public final class IngestJob
         WrittenRows written = new WrittenRows();
         spark.sparkContext().register(written, "sign-ins written by " + run);
         Dataset<Row> fresh = spark.createDataFrame(files, ParsedSchema.INPUT_FILES)
-                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries, staging + "/" + REJECTED, deduplication), Encoders.row(SignInSchema.TABLE))
+                .mapPartitions(new FileParser(hadoopSettings, encoding, summaries, staging + "/" + REJECTED, deduplication, lakeMonths),
+                        Encoders.row(SignInSchema.TABLE))
                 .withColumn(PRIORITY, lit(WrittenRows.FRESH));
         switch (deduplication) {
             case IN_TASK -> write(fresh, written, staging + "/" + LakeLayout.SIGNINS);
             case AFTER_PARSE -> writeOnePerSignIn(fresh, writeTasksForInput(inputBytes, shufflePartitions), written, staging + "/" + LakeLayout.SIGNINS);
         }
 
-        // 2. what each file was and could not give, the months of its rows, and the client apps the table does not
+        // 3. what each file was and could not give, the months of its rows, and the client apps the table does not
         //    know: from the files' summaries (a retried task's copy has the same counts, so one per file is kept)
         describe("ingest: summarise the files");
         Map<String, FileSummary> byFile = new HashMap<>();
@@ -258,37 +303,30 @@ public final class IngestJob
             throw new IllegalStateException("Parsed " + inputs.size() + " files but got " + byFile.size() + " summaries");
         }
 
-        // 3. the partitions this run rewrites: the months of its rows, and the months its files fed before
-        describe("ingest: find the partitions to rewrite");
-        Dataset<Row> runFiles = spark.createDataFrame(fileRows, ParsedSchema.INPUT_FILES)
-                .select(SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE);
-        Set<String> fedBefore = new HashSet<>();
-        if (publisher.exists(LakeLayout.MANIFESTS)) {
-            Dataset<Row> manifests = spark.read().schema(ManifestSchema.MANIFEST).parquet(lake.manifests());
-            for (Row row : manifests.where(col(SignInSchema.MONTH).isNotNull())
-                    .join(runFiles, new String[] {SignInSchema.TENANT_ID, SignInSchema.SOURCE_FILE}, "left_semi")
-                    .select(SignInSchema.TENANT_ID, SignInSchema.MONTH).distinct().collectAsList()) {
-                fedBefore.add(SignInSchema.partition(row.getString(0), row.getString(1)));
-            }
-        }
-        touched.addAll(fedBefore);
-
         // 4. the partitions the lake has already. One that a file read again fed before is rewritten: its rows, less
         //    those from the files read again, merged with the run's, one row per sign-in again. Any other keeps its
-        //    files and gains the run's sign-ins it does not have yet. Either way the result replaces the run's own
+        //    files and gains the run's sign-ins it does not have yet, which the parse tasks found for the months they
+        //    read the lake's sign-ins of, and a job finds for the others. Either way the result replaces the run's own
         //    rows in staging
+        touched.addAll(fedBefore);
         Map<String, Long> writtenPerFileMonth = new HashMap<>(written.value());
         List<String> existing = touched.stream()
                 .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
                 .toList();
         List<String> extended = existing.stream().filter(partition -> !fedBefore.contains(partition)).toList();
         List<String> rewritten = existing.stream().filter(fedBefore::contains).toList();
+        Set<String> leftOutInTasks = Set.copyOf(lakeMonthsRead.value());
+        List<String> unchecked = extended.stream().filter(partition -> !leftOutInTasks.contains(partition)).toList();
         if (!extended.isEmpty()) {
-            describe("ingest: find the sign-ins that " + extended.size() + " partitions of the lake have already");
+            LOG.info("Ingest {}: the parse tasks left out the lake's sign-ins of {} of the {} partitions the run extends",
+                    run, extended.size() - unchecked.size(), extended.size());
+        }
+        if (!unchecked.isEmpty()) {
+            describe("ingest: find the sign-ins that " + unchecked.size() + " partitions of the lake have already");
             // the lake's copy of a sign-in wins: only the ids are read, the lake's and the run's
-            Dataset<Row> known = stagedSignIns(run, staging, publisher, extended)
+            Dataset<Row> known = stagedSignIns(run, staging, publisher, unchecked)
                     .select(columns(SIGN_IN_KEY))
-                    .join(lakeSignIns(extended).select(columns(SIGN_IN_KEY)), SIGN_IN_KEY, "left_semi")
+                    .join(lakeSignIns(unchecked).select(columns(SIGN_IN_KEY)), SIGN_IN_KEY, "left_semi")
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Map<String, Long> knownPerPartition = new TreeMap<>();
@@ -344,6 +382,29 @@ public final class IngestJob
         }
 
         return finish(run, staging, publisher, touched, Set.copyOf(extended), byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
+    }
+
+    /**
+     * The months the run may extend, per tenant of its files: those the lake holds that none of the run's files fed
+     * before.
+     */
+    private Map<String, Set<String>> extendable(LakePublisher publisher, Set<String> fedBefore)
+    {
+        Map<String, Set<String>> monthsByTenant = new HashMap<>();
+        for (String tenantId : inputs.stream().map(InputFile::tenantId).distinct().toList()) {
+            Set<String> months = new HashSet<>();
+            String tenantFolder = LakeLayout.SIGNINS + "/" + SignInSchema.TENANT_ID + "=" + tenantId;
+            for (String path : publisher.partitions(tenantFolder, 1)) {
+                String partition = path.substring(LakeLayout.SIGNINS.length() + 1);
+                if (!fedBefore.contains(partition)) {
+                    months.add(path.substring(tenantFolder.length() + 1 + SignInSchema.MONTH.length() + 1));
+                }
+            }
+            if (!months.isEmpty()) {
+                monthsByTenant.put(tenantId, Set.copyOf(months));
+            }
+        }
+        return monthsByTenant;
     }
 
     /** The rows the run wrote to some partitions ({@code tenant_id=…/month=…}), by the counts so far. */

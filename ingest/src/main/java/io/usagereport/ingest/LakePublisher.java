@@ -117,15 +117,30 @@ public final class LakePublisher
      */
     public List<String> stagedPartitions(String runId, String table, int depth)
     {
-        Path tableRoot = new Path(staging(runId), table);
+        return partitions(new Path(staging(runId), table), table, depth);
+    }
+
+    /**
+     * The partitions the lake holds under a folder, as paths relative to the lake: the leaf folders of {@code depth}
+     * partition levels below it, e.g. {@code signins/tenant_id=…/month=…} under {@code signins/tenant_id=…} with depth 1.
+     * None if the folder does not exist.
+     */
+    public List<String> partitions(String relativeFolder, int depth)
+    {
+        return partitions(new Path(root, relativeFolder), relativeFolder, depth);
+    }
+
+    /** The partition folders {@code depth} levels below {@code folder}, named from {@code relative}, in order. */
+    private List<String> partitions(Path folder, String relative, int depth)
+    {
         List<String> partitions = new ArrayList<>();
         try {
-            if (fileSystem.exists(tableRoot)) {
-                collect(tableRoot, table, depth, partitions);
+            if (fileSystem.exists(folder)) {
+                collect(folder, relative, depth, partitions);
             }
         }
         catch (IOException e) {
-            throw storage("list " + tableRoot, e);
+            throw storage("list " + folder, e);
         }
         partitions.sort(null);
         return List.copyOf(partitions);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -160,7 +161,7 @@ class TestIngestJob
         Path a = input.resolve(TENANT).resolve("a.jsonl");
         Path b = input.resolve(TENANT).resolve("b.jsonl");
         CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
-        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, work.resolve("rejected").toString(), FileParser.Deduplication.IN_TASK);
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, work.resolve("rejected").toString(), FileParser.Deduplication.IN_TASK, FileParser.LakeMonths.none());
 
         List<String> rows = new ArrayList<>();
         parser.call(List.of(
@@ -176,6 +177,38 @@ class TestIngestJob
         // every row counts as read: those not given are the file's duplicates and rejects
         assertThat(summaries.value()).extracting(summary -> summary.signInsPerMonth().values().stream().mapToLong(Long::longValue).sum() + summary.rejected())
                 .containsExactly(3L, 3L, 3L);
+    }
+
+    /**
+     * The lake's September holds s1 and s2: a task may hold two of its sign-ins for a tenant, so it leaves s2 out; if
+     * it may hold one, it gives s2 and leaves the month to the job. Another tenant's sign-ins are its own.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 's4 b.jsonl|other s2 b.jsonl|other s4 b.jsonl', tenant_id=" + TENANT + "/month=2022-09",
+            "1, 's2 b.jsonl|s4 b.jsonl|other s2 b.jsonl|other s4 b.jsonl', ''"})
+    void aParseTaskLeavesOutTheSignInsThatTheLakeHasInTheMonthsItIsGivenWithinItsLimit(long mostSignInsPerTenant, String given, String read)
+    {
+        String other = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        septemberFromA();
+        Path b = input.resolve(TENANT).resolve("b.jsonl");
+        CollectionAccumulator<String> lakeMonthsRead = new CollectionAccumulator<>();
+        FileParser.LakeMonths lakeMonths = new FileParser.LakeMonths(lake.signins(),
+                Map.of(TENANT, java.util.Set.of("2022-09", "2022-10")), mostSignInsPerTenant, lakeMonthsRead);
+        CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, work.resolve("rejected").toString(), FileParser.Deduplication.IN_TASK,
+                lakeMonths);
+
+        List<String> rows = new ArrayList<>();
+        parser.call(List.of(
+                        RowFactory.create(b.toString(), TENANT, b.toString(), 1L),
+                        RowFactory.create(b.toString(), other, b.toString(), 1L)).iterator())
+                .forEachRemaining(row -> rows.add((row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.TENANT_ID)).equals(TENANT) ? "" : "other ")
+                        + row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.SIGN_IN_ID)) + " "
+                        + Path.of(row.getString(SignInSchema.TABLE.fieldIndex(SignInSchema.SOURCE_FILE))).getFileName()));
+
+        assertThat(String.join("|", rows)).isEqualTo(given);
+        // October is in the lake too, but no row of b.jsonl falls in it: it is not read
+        assertThat(String.join("|", lakeMonthsRead.value())).isEqualTo(read);
     }
 
     @ParameterizedTest
@@ -277,10 +310,13 @@ class TestIngestJob
         assertThat(Path.of(lake.signins(), "tenant_id=" + TENANT, "month=2022-10")).doesNotExist();
     }
 
-    /** The known sign-ins either sent to every task (the limit is above one) or left out after a shuffle (zero). */
+    /**
+     * The lake's sign-ins left out by the parse task (its limit is above the month's two), or else by the job: sent to
+     * every task (the broadcast limit is above one) or after a shuffle (zero).
+     */
     @ParameterizedTest
-    @ValueSource(longs = {0, IngestJob.MAX_KNOWN_SIGN_INS_TO_BROADCAST})
-    void aMonthFedByAnotherFileKeepsItsFilesAndGainsOneWithTheNewSignInsOnly(long maxKnownSignInsToBroadcast)
+    @CsvSource({"2, 0", "1, " + IngestJob.MAX_KNOWN_SIGN_INS_TO_BROADCAST, "0, 0"})
+    void aMonthFedByAnotherFileKeepsItsFilesAndGainsOneWithTheNewSignInsOnly(long maxLakeSignInsInTask, long maxKnownSignInsToBroadcast)
             throws IOException
     {
         Path september = septemberFromA();
@@ -289,6 +325,7 @@ class TestIngestJob
         // b.jsonl: s2 again (a duplicate), s4 new, one reject
         IngestResult later = IngestJob.forLake(spark, lake)
                 .inputs(discover(List.of(input.resolve(TENANT).resolve("b.jsonl").toString())))
+                .maxLakeSignInsInTask(maxLakeSignInsInTask)
                 .maxKnownSignInsToBroadcast(maxKnownSignInsToBroadcast)
                 .run();
 
@@ -392,7 +429,7 @@ class TestIngestJob
         Path notAFolder = Files.writeString(work.resolve("rejected"), "");
         Path b = input.resolve(TENANT).resolve("b.jsonl");
         CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
-        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, notAFolder.toString(), FileParser.Deduplication.AFTER_PARSE);
+        FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, notAFolder.toString(), FileParser.Deduplication.AFTER_PARSE, FileParser.LakeMonths.none());
 
         Iterator<Row> rows = parser.call(List.of(RowFactory.create(b.toString(), TENANT, b.toString(), Files.size(b))).iterator());
 

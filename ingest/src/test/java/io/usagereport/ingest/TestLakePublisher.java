@@ -39,6 +39,25 @@ class TestLakePublisher
     }
 
     @Test
+    void partitionsListsTheLakesPartitionFoldersUnderAFolderOnly()
+            throws IOException
+    {
+        write(lake.resolve("signins/tenant_id=a/month=2022-09/part-1.parquet"), "september");
+        write(lake.resolve("signins/tenant_id=a/month=2022-08/part-1.parquet"), "august");
+        write(lake.resolve("signins/tenant_id=a/_SUCCESS"), "");
+        write(lake.resolve("signins/tenant_id=b/month=2022-09/part-1.parquet"), "b");
+        // staged, not in the lake
+        write(lake.resolve("_staging/run1/signins/tenant_id=a/month=2022-10/part-2.parquet"), "october");
+        LakePublisher publisher = new LakePublisher(new Configuration(), lake.toString());
+
+        assertThat(publisher.partitions("signins/tenant_id=a", 1))
+                .containsExactly("signins/tenant_id=a/month=2022-08", "signins/tenant_id=a/month=2022-09");
+        assertThat(publisher.partitions("signins", 2)).containsExactly(
+                "signins/tenant_id=a/month=2022-08", "signins/tenant_id=a/month=2022-09", "signins/tenant_id=b/month=2022-09");
+        assertThat(publisher.partitions("signins/tenant_id=c", 1)).isEmpty();
+    }
+
+    @Test
     void recoverFinishesACommittedRunInterruptedBetweenItsRenames()
             throws IOException
     {
