@@ -94,11 +94,11 @@ final class FileParser
      * lake's sign-ins out of any other month itself.
      *
      * @param signins the lake's {@code signins} folder
-     * @param monthsByTenant per tenant id, the months ({@code YYYY-MM}) to leave the lake's sign-ins out of
+     * @param partitions the partitions ({@code tenant_id=…/month=…}) to leave the lake's sign-ins out of
      * @param mostSignInsPerTenant at most how many of the lake's sign-ins a task holds for one tenant (about 32 bytes each)
      * @param read receives each partition ({@code tenant_id=…/month=…}) whose sign-ins a task left out
      */
-    record LakeMonths(String signins, Map<String, Set<String>> monthsByTenant, long mostSignInsPerTenant, CollectionAccumulator<String> read)
+    record LakeMonths(String signins, Set<String> partitions, long mostSignInsPerTenant, CollectionAccumulator<String> read)
             implements Serializable
     {
         private static final long serialVersionUID = 1L;
@@ -106,14 +106,14 @@ final class FileParser
         LakeMonths
         {
             requireNonNull(signins, "signins is null");
-            monthsByTenant = Map.copyOf(monthsByTenant);
+            partitions = Set.copyOf(partitions);
             requireNonNull(read, "read is null");
         }
 
         /** No month: the lake's sign-ins are all left to the job. */
         static LakeMonths none()
         {
-            return new LakeMonths("", Map.of(), 0, new CollectionAccumulator<>());
+            return new LakeMonths("", Set.of(), 0, new CollectionAccumulator<>());
         }
     }
 
@@ -184,7 +184,6 @@ final class FileParser
         private final LakeMonths lakeMonths;
         private final SeenSignIns seen = new SeenSignIns();
         private final Set<String> monthsMet = new HashSet<>();
-        private Set<String> lakeMonthsOfTenant = Set.of();
         private String tenantId = "";
         private long lakeSignIns;
 
@@ -200,7 +199,6 @@ final class FileParser
             this.tenantId = tenantId;
             seen.clear();
             monthsMet.clear();
-            lakeMonthsOfTenant = lakeMonths.monthsByTenant().getOrDefault(tenantId, Set.of());
             lakeSignIns = 0;
         }
 
@@ -210,17 +208,26 @@ final class FileParser
          */
         boolean add(String month, String signInId)
         {
-            if (monthsMet.add(month) && lakeMonthsOfTenant.contains(month)) {
-                String partition = SignInSchema.partition(tenantId, month);
-                LakeSignInIds ids = LakeSignInIds.open(configuration, new Path(lakeMonths.signins(), partition));
-                // past the budget, the job leaves this month's known sign-ins out after the parse
-                if (lakeSignIns + ids.rows() <= lakeMonths.mostSignInsPerTenant()) {
-                    ids.forEach(id -> seen.add(month, id));
-                    lakeSignIns += ids.rows();
-                    lakeMonths.read().add(partition);
-                }
+            if (monthsMet.add(month)) {
+                addLakeSignIns(month);
             }
             return seen.add(month, signInId);
+        }
+
+        /** The lake's sign-ins of the tenant's month, if it is one of {@link LakeMonths} and within the tenant's budget. */
+        private void addLakeSignIns(String month)
+        {
+            String partition = SignInSchema.partition(tenantId, month);
+            if (!lakeMonths.partitions().contains(partition)) {
+                return;
+            }
+            LakeSignInIds ids = LakeSignInIds.open(configuration, new Path(lakeMonths.signins(), partition));
+            // past the budget, the job leaves this month's known sign-ins out after the parse
+            if (lakeSignIns + ids.rows() <= lakeMonths.mostSignInsPerTenant()) {
+                ids.forEach(id -> seen.add(month, id));
+                lakeSignIns += ids.rows();
+                lakeMonths.read().add(partition);
+            }
         }
     }
 

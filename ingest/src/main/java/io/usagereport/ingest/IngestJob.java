@@ -245,6 +245,9 @@ public final class IngestJob
             }
         }
 
+        // the partitions the lake holds for the run's tenants: listed once, as a run touches no other tenant's
+        Set<String> inLake = lakePartitions(publisher);
+
         // 2. parse every file on the executors and write one row per sign-in straight to staging, each task writing
         //    its files' rejects to files of their own. When grouping the files by tenant leaves the tasks about as
         //    balanced as they are file by file, a task holds all the files of its tenants and keeps the first copy of
@@ -255,7 +258,7 @@ public final class IngestJob
         FileParser.Deduplication deduplication = this.deduplication.orElseGet(() -> deduplicationFor(inputs, parallelism));
         CollectionAccumulator<String> lakeMonthsRead = spark.sparkContext().collectionAccumulator("lake partitions read by " + run);
         FileParser.LakeMonths lakeMonths = new FileParser.LakeMonths(lake.signins(),
-                deduplication == FileParser.Deduplication.IN_TASK ? extendable(publisher, fedBefore) : Map.of(),
+                deduplication == FileParser.Deduplication.IN_TASK ? difference(inLake, fedBefore) : Set.of(),
                 maxLakeSignInsInTask, lakeMonthsRead);
         describe("ingest: parse " + inputs.size() + " files and write their sign-ins"
                 + (deduplication == FileParser.Deduplication.IN_TASK ? "" : " (deduplicated after a shuffle)"));
@@ -310,9 +313,7 @@ public final class IngestJob
         //    rows in staging
         touched.addAll(fedBefore);
         Map<String, Long> writtenPerFileMonth = new HashMap<>(written.value());
-        List<String> existing = touched.stream()
-                .filter(partition -> publisher.exists(LakeLayout.SIGNINS + "/" + partition))
-                .toList();
+        List<String> existing = touched.stream().filter(inLake::contains).toList();
         List<String> extended = existing.stream().filter(partition -> !fedBefore.contains(partition)).toList();
         List<String> rewritten = existing.stream().filter(fedBefore::contains).toList();
         Set<String> leftOutInTasks = Set.copyOf(lakeMonthsRead.value());
@@ -384,27 +385,23 @@ public final class IngestJob
         return finish(run, staging, publisher, touched, Set.copyOf(extended), byFile, writtenPerFileMonth, unknownClientApps, missingClientApps);
     }
 
-    /**
-     * The months the run may extend, per tenant of its files: those the lake holds that none of the run's files fed
-     * before.
-     */
-    private Map<String, Set<String>> extendable(LakePublisher publisher, Set<String> fedBefore)
+    /** The partitions ({@code tenant_id=…/month=…}) of the lake's {@code signins} for the tenants of the run's files. */
+    private Set<String> lakePartitions(LakePublisher publisher)
     {
-        Map<String, Set<String>> monthsByTenant = new HashMap<>();
+        Set<String> partitions = new HashSet<>();
         for (String tenantId : inputs.stream().map(InputFile::tenantId).distinct().toList()) {
-            Set<String> months = new HashSet<>();
-            String tenantFolder = LakeLayout.SIGNINS + "/" + SignInSchema.TENANT_ID + "=" + tenantId;
-            for (String path : publisher.partitions(tenantFolder, 1)) {
-                String partition = path.substring(LakeLayout.SIGNINS.length() + 1);
-                if (!fedBefore.contains(partition)) {
-                    months.add(path.substring(tenantFolder.length() + 1 + SignInSchema.MONTH.length() + 1));
-                }
-            }
-            if (!months.isEmpty()) {
-                monthsByTenant.put(tenantId, Set.copyOf(months));
+            for (String path : publisher.partitions(LakeLayout.SIGNINS + "/" + SignInSchema.TENANT_ID + "=" + tenantId, 1)) {
+                partitions.add(path.substring(LakeLayout.SIGNINS.length() + 1));
             }
         }
-        return monthsByTenant;
+        return partitions;
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> left)
+    {
+        Set<String> rest = new HashSet<>(all);
+        rest.removeAll(left);
+        return rest;
     }
 
     /** The rows the run wrote to some partitions ({@code tenant_id=…/month=…}), by the counts so far. */

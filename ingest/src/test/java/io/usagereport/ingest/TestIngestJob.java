@@ -193,7 +193,7 @@ class TestIngestJob
         Path b = input.resolve(TENANT).resolve("b.jsonl");
         CollectionAccumulator<String> lakeMonthsRead = new CollectionAccumulator<>();
         FileParser.LakeMonths lakeMonths = new FileParser.LakeMonths(lake.signins(),
-                Map.of(TENANT, java.util.Set.of("2022-09", "2022-10")), mostSignInsPerTenant, lakeMonthsRead);
+                java.util.Set.of(SignInSchema.partition(TENANT, "2022-09"), SignInSchema.partition(TENANT, "2022-10")), mostSignInsPerTenant, lakeMonthsRead);
         CollectionAccumulator<FileSummary> summaries = new CollectionAccumulator<>();
         FileParser parser = new FileParser(Map.of(), Optional.empty(), summaries, work.resolve("rejected").toString(), FileParser.Deduplication.IN_TASK,
                 lakeMonths);
