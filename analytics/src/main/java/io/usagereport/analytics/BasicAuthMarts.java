@@ -53,6 +53,13 @@ public final class BasicAuthMarts
 {
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthMarts.class);
     private static final String JOB_GROUP_PREFIX = "analyze-";
+    /**
+     * Spark's choice between its object hash aggregate and the sort-based one for {@code mode()}. The hash aggregate
+     * sorts anyway past 128 groups in a task, and in Spark 4.2 each group it starts builds the task's SQL settings
+     * anew; the per-user rows have hundreds of thousands of groups, so {@code analyze} asks for the sort-based
+     * aggregate (10 M sign-ins: the final aggregation 3.9 s instead of 7.7 s, peak memory 1.5 GB instead of 2.5 GB).
+     */
+    static final String OBJECT_HASH_AGGREGATE = "spark.sql.execution.useObjectHashAggregateExec";
 
     private final SparkSession spark;
     private final LakeLayout lake;
@@ -101,7 +108,27 @@ public final class BasicAuthMarts
             throw new UsageReportException(ErrorCode.USAGE, "Cannot analyze " + analysed + ": no sign-ins table at " + lake.signins());
         }
         SparkContext context = spark.sparkContext();
+        // a value the user set (--conf) stands; otherwise the sort-based aggregate, for this stage only (a cached
+        // plan is planned when it is cached, so before any read)
+        boolean aggregateChosen = !spark.conf().contains(OBJECT_HASH_AGGREGATE);
+        if (aggregateChosen) {
+            spark.conf().set(OBJECT_HASH_AGGREGATE, false);
+        }
         context.setJobGroup(JOB_GROUP_PREFIX + analysed, "analyze " + analysed + ": Basic-auth marts", false);
+        try {
+            return writeMarts(analysed, files, context);
+        }
+        finally {
+            if (aggregateChosen) {
+                spark.conf().unset(OBJECT_HASH_AGGREGATE);
+            }
+            context.setJobDescription(null);
+            context.clearJobGroup();
+        }
+    }
+
+    private MartsResult writeMarts(YearMonth analysed, LakeFiles files, SparkContext context)
+    {
         LOG.info("Analyzing {} of {}{}", analysed, lake.signins(), pseudonyms.isPresent() ? ", user names pseudonymised" : "");
         SignInsReader reader = new SignInsReader(spark, lake, files);
         Dataset<Row> thisMonth = reader.read(List.of(analysed));
@@ -138,8 +165,6 @@ public final class BasicAuthMarts
         finally {
             users.unpersist();
             tenants.unpersist();
-            context.setJobDescription(null);
-            context.clearJobGroup();
         }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static io.usagereport.analytics.TestingLakes.AUGUST;
@@ -187,6 +191,34 @@ class BasicAuthMartsTest
     }
 
     @Test
+    void theUserRowsAreAggregatedBySortingAndTheSessionIsLeftAsItWas()
+            throws TimeoutException
+    {
+        List<String> plans = executedPlans(() -> BasicAuthMarts.forLake(spark, lake).month(SEPTEMBER).run());
+
+        assertThat(plans).anySatisfy(plan -> assertThat(plan).contains("SortAggregate(key=[tenant_id#"));
+        assertThat(plans).noneSatisfy(plan -> assertThat(plan).contains("ObjectHashAggregate"));
+        assertThat(spark.conf().contains(BasicAuthMarts.OBJECT_HASH_AGGREGATE)).isFalse();
+    }
+
+    @Test
+    void theAggregateTheUserChoseStands()
+            throws TimeoutException
+    {
+        spark.conf().set(BasicAuthMarts.OBJECT_HASH_AGGREGATE, true);
+        List<String> plans;
+        try {
+            plans = executedPlans(() -> BasicAuthMarts.forLake(spark, lake).month(SEPTEMBER).run());
+            assertThat(spark.conf().get(BasicAuthMarts.OBJECT_HASH_AGGREGATE)).isEqualTo("true");
+        }
+        finally {
+            spark.conf().unset(BasicAuthMarts.OBJECT_HASH_AGGREGATE);
+        }
+
+        assertThat(plans).anySatisfy(plan -> assertThat(plan).contains("ObjectHashAggregate(keys=[tenant_id#"));
+    }
+
+    @Test
     void readsOnlyTheAnalysedMonthAndThePreviousOne()
     {
         Dataset<Row> signIns = new SignInsReader(spark, lake, new LakeFiles(spark)).read(List.of(AUGUST, SEPTEMBER));
@@ -260,6 +292,33 @@ class BasicAuthMartsTest
         assertThatThrownBy(() -> BasicAuthMarts.forLake(spark, lake).run())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("month is not set");
+    }
+
+    /** The physical plans of the queries {@code action} ran, as Spark shows them once they have run. */
+    private List<String> executedPlans(Runnable action)
+            throws TimeoutException
+    {
+        List<String> plans = new CopyOnWriteArrayList<>();
+        QueryExecutionListener listener = new QueryExecutionListener()
+        {
+            @Override
+            public void onSuccess(String funcName, QueryExecution execution, long durationNs)
+            {
+                plans.add(execution.executedPlan().toString());
+            }
+
+            @Override
+            public void onFailure(String funcName, QueryExecution execution, Exception exception) {}
+        };
+        spark.listenerManager().register(listener);
+        try {
+            action.run();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        }
+        finally {
+            spark.listenerManager().unregister(listener);
+        }
+        return plans;
     }
 
     /** The job group and description of every Spark job started while registered. */

@@ -74,6 +74,8 @@ public final class IngestJob
     // built on the driver. A month's exports usually share a few per cent of their sign-ins with the month before.
     static final long MAX_KNOWN_SIGN_INS_TO_BROADCAST = 500_000;
     private static final int TASKS_PER_CORE = 16;
+    // Manifest rows per task that writes them: about 0.4 MB of task, under the 1,000 KiB Spark recommends at most.
+    private static final int MANIFEST_ROWS_PER_SLICE = 1_000;
     // Sign-ins per task of the dedup-and-write stage, whose sort must fit a task's share of execution memory: a
     // 10 M month under a 2 GB heap spilled 5.5 GB in 8 tasks of 1.5 M rows, and nothing in 40 tasks of 300,000.
     static final long SIGN_INS_PER_WRITE_TASK = 250_000;
@@ -590,8 +592,10 @@ public final class IngestJob
                     read, written, read - written - rejectCount, rejectCount, error));
         }
         describe("ingest: write manifests");
-        // a few rows per file: one task per core, each writing whole partitions (one file each)
-        spark.createDataFrame(manifestRows, ManifestSchema.MANIFEST)
+        // a few rows per file: one task per core, each writing whole partitions (one file each); the rows go out in
+        // slices of at most MANIFEST_ROWS_PER_SLICE, so that no task carries more than Spark's recommended size
+        int slices = Math.max(spark.sparkContext().defaultParallelism(), (manifestRows.size() + MANIFEST_ROWS_PER_SLICE - 1) / MANIFEST_ROWS_PER_SLICE);
+        spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(manifestRows, slices), ManifestSchema.MANIFEST)
                 .repartition(spark.sparkContext().defaultParallelism(), col(SignInSchema.TENANT_ID), col(ParsedSchema.SOURCE_KEY))
                 .write()
                 .mode(SaveMode.Overwrite)

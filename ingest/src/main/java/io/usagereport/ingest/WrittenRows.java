@@ -18,6 +18,9 @@ import static org.apache.spark.sql.functions.udf;
  * merges the accumulator updates of a result stage once per partition, whatever tasks are retried or run
  * speculatively, so each row is counted once. Only rows of priority {@link #FRESH} are counted: the rows kept from
  * the lake come from files this run does not read.
+ *
+ * <p>Thread-safe, and {@link #value()} is a snapshot: on the driver, Spark's status listener turns a named
+ * accumulator's value into text on its own thread while the scheduler merges finished tasks into it.
  */
 final class WrittenRows
         extends AccumulatorV2<String, Map<String, Long>>
@@ -57,13 +60,13 @@ final class WrittenRows
     }
 
     @Override
-    public boolean isZero()
+    public synchronized boolean isZero()
     {
         return counts.isEmpty();
     }
 
     @Override
-    public WrittenRows copy()
+    public synchronized WrittenRows copy()
     {
         WrittenRows copy = new WrittenRows();
         copy.counts = new HashMap<>(counts);
@@ -71,13 +74,13 @@ final class WrittenRows
     }
 
     @Override
-    public void reset()
+    public synchronized void reset()
     {
         counts = new HashMap<>();
     }
 
     @Override
-    public void add(String key)
+    public synchronized void add(String key)
     {
         counts.merge(key, 1L, Long::sum);
     }
@@ -85,12 +88,16 @@ final class WrittenRows
     @Override
     public void merge(AccumulatorV2<String, Map<String, Long>> other)
     {
-        other.value().forEach((key, rows) -> counts.merge(key, rows, Long::sum));
+        // the other's snapshot first: never two accumulators' locks at once
+        Map<String, Long> update = other.value();
+        synchronized (this) {
+            update.forEach((key, rows) -> counts.merge(key, rows, Long::sum));
+        }
     }
 
     @Override
-    public Map<String, Long> value()
+    public synchronized Map<String, Long> value()
     {
-        return counts;
+        return Map.copyOf(counts);
     }
 }

@@ -1,6 +1,8 @@
 package io.usagereport.ingest;
 
 import io.usagereport.ingest.testing.TestingSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -38,5 +40,15 @@ class TestSparkSessions
             spark.sparkContext().clearJobGroup();
         }
         assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(group)).isEmpty();
+    }
+
+    @Test
+    void parquetReadsTheLakeWithoutHadoopsVectoredReads()
+    {
+        Configuration hadoop = TestingSpark.session().sparkContext().hadoopConfiguration();
+
+        assertThat(hadoop.get(SparkSessions.PARQUET_VECTORED_READS)).isEqualTo("false");
+        // the options every Parquet reader of the session builds from its Hadoop configuration
+        assertThat(HadoopReadOptions.builder(hadoop).build().useHadoopVectoredIo()).isFalse();
     }
 }
